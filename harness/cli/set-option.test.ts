@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { parseSets } from "./set-option.ts";
+import { UsageError } from "./usage-error.ts";
+
+describe("--set parsing", () => {
+  it("nests dotted paths and parses numbers and booleans", () => {
+    expect(parseSets(["galera.mode=multi-writer", "tunables.corosyncTokenMs=5000", "x.y=true"])).toEqual({
+      galera: { mode: "multi-writer" },
+      tunables: { corosyncTokenMs: 5000 },
+      x: { y: true },
+    });
+  });
+
+  it("rejects entries without a value", () => {
+    expect(() => parseSets(["galera.mode"])).toThrow(UsageError);
+    expect(() => parseSets(["=x"])).toThrow(/path=value/);
+  });
+});

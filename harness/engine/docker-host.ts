@@ -1,0 +1,68 @@
+import { PassThrough } from "node:stream";
+import { pack } from "tar-stream";
+import { dirname, basename } from "node:path";
+import { docker } from "./docker.ts";
+import { CommandError } from "./errors.ts";
+import type { ExecOptions, ExecResult, Host } from "./host.ts";
+
+/** A {@link Host} backed by a Docker container through dockerode (works for containers started by an earlier process too). */
+export class DockerHost implements Host {
+  constructor(
+    readonly name: string,
+    readonly role: string,
+    readonly ip: string,
+    readonly containerId: string,
+  ) {}
+
+  /** Runs a command; see {@link Host.exec}. */
+  async exec(cmd: string | string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    const argv = typeof cmd === "string" ? ["bash", "-c", cmd] : cmd;
+    const shown = typeof cmd === "string" ? cmd : cmd.join(" ");
+    const container = docker().getContainer(this.containerId);
+    const exec = await container.exec({ Cmd: argv, AttachStdout: true, AttachStderr: true, User: opts.user });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
+    out.on("data", (c: Buffer) => chunks.out.push(c));
+    err.on("data", (c: Buffer) => chunks.err.push(c));
+    docker().modem.demuxStream(stream, out, err);
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on("end", resolve);
+      stream.on("close", resolve);
+      stream.on("error", reject);
+    });
+    if (opts.timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          stream.destroy();
+          reject(new CommandError(this.name, shown, -1, `timed out after ${opts.timeoutMs} ms`));
+        }, opts.timeoutMs);
+      });
+      try {
+        await Promise.race([done, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    } else await done;
+    const { ExitCode } = await exec.inspect();
+    const result = { exitCode: ExitCode ?? -1, stdout: Buffer.concat(chunks.out).toString(), stderr: Buffer.concat(chunks.err).toString() };
+    if (result.exitCode !== 0 && !opts.allowFail) throw new CommandError(this.name, shown, result.exitCode, result.stderr, result.stdout);
+    return result;
+  }
+
+  /** Writes a file through the Docker archive API; creates parent directories. */
+  async writeFile(path: string, content: string, mode = 0o644): Promise<void> {
+    await this.exec(["mkdir", "-p", dirname(path)]);
+    const tar = pack();
+    tar.entry({ name: basename(path), mode }, content);
+    tar.finalize();
+    await docker().getContainer(this.containerId).putArchive(tar as unknown as NodeJS.ReadableStream, { path: dirname(path) });
+  }
+
+  /** Reads a file with cat; throws CommandError if it cannot. */
+  async readFile(path: string): Promise<string> {
+    return (await this.exec(["cat", path])).stdout;
+  }
+}

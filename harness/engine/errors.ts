@@ -1,0 +1,29 @@
+/** A command run in a host container exited non-zero or could not run. */
+export class CommandError extends Error {
+  constructor(
+    readonly host: string,
+    readonly command: string,
+    readonly exitCode: number,
+    readonly stderr: string,
+    readonly stdout = "",
+  ) {
+    super(`${host}: \`${command}\` exited ${exitCode}${stderr ? `: ${stderr.trim().slice(-800)}` : ""}`);
+    this.name = "CommandError";
+  }
+}
+
+/** No usable Docker engine, and none could be provisioned. Exit code 2 at the CLI. */
+export class EngineUnavailableError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(hint ? `${message}\n${hint}` : message);
+    this.name = "EngineUnavailableError";
+  }
+}
+
+/** An image failed to build; names the image and the failing step's output. */
+export class ImageBuildError extends Error {
+  constructor(readonly image: string, readonly output: string) {
+    super(`image ${image} failed to build: ${output.trim().slice(-1500)}`);
+    this.name = "ImageBuildError";
+  }
+}

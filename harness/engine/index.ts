@@ -1,0 +1,14 @@
+export { CommandError, EngineUnavailableError, ImageBuildError } from "./errors.ts";
+export type { Host, ExecOptions, ExecResult } from "./host.ts";
+export { DockerHost } from "./docker-host.ts";
+export { RunningTopology } from "./running-topology.ts";
+export type { RunningVip, HostState } from "./running-topology.ts";
+export { startTopology, attachTopology, prepareImages, newRunId } from "./start.ts";
+export type { StartOptions } from "./start.ts";
+export { cleanByLabel } from "./cleanup.ts";
+export type { CleanReport } from "./cleanup.ts";
+export { ensureEngine } from "./provision.ts";
+export { engineAnswers } from "./docker.ts";
+export { planAddresses, pickSubnet, parseCidr } from "./addressing.ts";
+export type { AddressPlan } from "./addressing.ts";
+export { LABEL, LABEL_RUN } from "./labels.ts";

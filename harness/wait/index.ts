@@ -1,0 +1,2 @@
+export { waitFor, ConvergenceTimeoutError } from "./wait-for.ts";
+export type { WaitOptions } from "./wait-for.ts";
