@@ -1,0 +1,133 @@
+import { Command, InvalidArgumentError } from "commander";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { attachTopology, cleanByLabel, ensureEngine, newRunId, prepareImages } from "../engine/index.ts";
+import { loadTopology } from "../../topologies/index.ts";
+import { bringUp } from "../formation/index.ts";
+import { printStatus } from "./status.ts";
+import { onInterrupt } from "./interrupt.ts";
+import { PhaseLog } from "./phase-log.ts";
+import { listScenarios, scenarioFile } from "./scenarios.ts";
+import { parseSets } from "./set-option.ts";
+import { exitCodeFor, UsageError } from "./usage-error.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const collect = (v: string, acc: string[]) => [...acc, v];
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expects a whole number >= 1");
+  return n;
+};
+
+const program = new Command("haproof")
+  .description("Failover test harness for OpenStack HA control planes, on real containers")
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command("up")
+  .description("bring a topology up, formed and verified, and leave it running")
+  .argument("[topology]", "topology name", "prisma")
+  .option("--set <path=value>", "override a topology field (repeatable), e.g. galera.mode=multi-writer", collect, [])
+  .action(async (name: string, o: { set: string[] }) => {
+    const topology = loadTopology(name, parseSets(o.set));
+    const phases = new PhaseLog();
+    const runId = newRunId(topology.name);
+    const off = onInterrupt(() => cleanByLabel({ runId }));
+    const running = await bringUp(topology, { runId, phases });
+    off();
+    phases.line(`up: ${running.runId} (${running.plan.subnet}); \`npx haproof status\` to inspect, \`npx haproof down\` to remove`);
+  });
+
+program
+  .command("prepare")
+  .description("make sure a Docker engine answers and every image of the topology is built (no containers)")
+  .argument("[topology]", "topology name", "prisma")
+  .action(async (name: string) => {
+    const topology = loadTopology(name);
+    const phases = new PhaseLog();
+    await phases.run("engine and images", () => prepareImages(topology, (l) => phases.line(l)));
+  });
+
+program
+  .command("status")
+  .description("show every host, service, VIP holder and cluster state of the running topology")
+  .option("--run <id>", "run id (default: the newest)")
+  .action(async (o: { run?: string }) => {
+    await ensureEngine({ log: console.log, provision: false });
+    const running = await attachTopology((n) => loadTopology(n), o.run);
+    if (!running) throw new UsageError("no haproof topology is running (`npx haproof up` starts one)");
+    await printStatus(running);
+  });
+
+program
+  .command("down")
+  .description("remove the running topology's containers, network and volumes")
+  .option("--run <id>", "run id (default: the newest)")
+  .action(async (o: { run?: string }) => {
+    await ensureEngine({ log: console.log, provision: false });
+    const running = await attachTopology((n) => loadTopology(n), o.run);
+    if (!running) return console.log("nothing to take down");
+    const r = await running.down();
+    console.log(`down ${running.runId}: ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes removed`);
+  });
+
+program
+  .command("clean")
+  .description("remove everything labelled by haproof from any run, including crashed ones")
+  .option("--images", "also remove haproof's images")
+  .action(async (o: { images?: boolean }) => {
+    await ensureEngine({ log: console.log, provision: false });
+    const r = await cleanByLabel({ images: o.images });
+    console.log(`clean: ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes, ${r.images.length} images removed`);
+  });
+
+program
+  .command("scenario")
+  .description(`run one scenario spec (known: ${listScenarios().join(", ") || "none yet"})`)
+  .argument("<name>", "scenario name")
+  .option("--topology <name>", "topology to run it on", "prisma")
+  .option("--set <path=value>", "override a topology field (repeatable)", collect, [])
+  .option("--keep", "leave the topology up afterwards")
+  .option("--repeat <n>", "run it n times", positive, 1)
+  .action(async (name: string, o: { topology: string; set: string[]; keep?: boolean; repeat: number }) => {
+    const file = scenarioFile(name);
+    loadTopology(o.topology, parseSets(o.set));
+    let worst = 0;
+    for (let i = 1; i <= o.repeat; i++) {
+      if (o.repeat > 1) console.log(`── ${name}: run ${i} of ${o.repeat}`);
+      const code = await runVitest(file, {
+        HAPROOF_TOPOLOGY: o.topology,
+        HAPROOF_SET: JSON.stringify(o.set),
+        HAPROOF_KEEP: o.keep ? "1" : "",
+      });
+      worst = Math.max(worst, code === 0 ? 0 : 1);
+    }
+    process.exitCode = worst;
+  });
+
+function runVitest(file: string, env: Record<string, string>): Promise<number> {
+  const bin = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, "run", "--project", "integration", file], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
+    // The child gets the terminal's SIGINT itself and cleans up; we just wait for it.
+    process.on("SIGINT", () => undefined);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const err = e as { code?: string; exitCode?: number; message?: string };
+  if (err.code?.startsWith("commander.")) {
+    process.exitCode = err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
+  } else {
+    console.error(`haproof: ${err.message ?? e}`);
+    process.exitCode = exitCodeFor(e);
+  }
+}

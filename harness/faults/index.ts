@@ -1,0 +1,11 @@
+export type { Fault, FaultHandle } from "./fault.ts";
+export { FaultError, UnsupportedFaultError } from "./fault.ts";
+export { killHost, stopHost, pauseHost } from "./host-faults.ts";
+export { killProcess } from "./kill-process.ts";
+export { partition, CHAIN } from "./partition.ts";
+export type { PartitionOptions } from "./partition.ts";
+export { netem, netemArgs } from "./netem.ts";
+export type { NetemSpec } from "./netem.ts";
+export { healAll } from "./heal-all.ts";
+export type { Grudge } from "./grudge.ts";
+export { isolate, halves, majorityMinority, oneWay, explicit, bridge, validateGrudge, complete, fromComponents, isEmptyGrudge } from "./grudge.ts";

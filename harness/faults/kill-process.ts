@@ -1,0 +1,33 @@
+import { FaultError, type Fault } from "./fault.ts";
+import { applyProved } from "./handle.ts";
+
+/**
+ * SIGKILLs the processes on `host` whose command line matches `pattern` (pgrep -f), leaving the
+ * rest of the host alive. Proved when every killed pid is gone. Heal does nothing: recovery is the
+ * cluster manager's job, and that is what a scenario measures.
+ */
+export function killProcess(host: string, pattern: string, label = pattern): Fault {
+  const name = `kill-process:${label}`;
+  let pids: number[] = [];
+  return {
+    name,
+    targets: [host],
+    inject: (running, history) => {
+      const h = running.host(host);
+      return applyProved(history, name, [host], {
+        apply: async () => {
+          const r = await h.exec(["pgrep", "-f", pattern], { allowFail: true });
+          pids = r.stdout.split(/\s+/).filter(Boolean).map(Number);
+          if (pids.length === 0) throw new FaultError(name, host, `no process matches ${JSON.stringify(pattern)}`);
+          await h.exec(["kill", "-9", ...pids.map(String)], { allowFail: true });
+        },
+        prove: async () => {
+          const alive = await h.exec(`for p in ${pids.join(" ")}; do kill -0 $p 2>/dev/null && echo $p; done; true`);
+          if (alive.stdout.trim()) throw new FaultError(name, host, `still alive after SIGKILL: ${alive.stdout.trim()}`);
+          return { pids };
+        },
+        undo: async () => undefined,
+      });
+    },
+  };
+}

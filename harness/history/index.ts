@@ -1,0 +1,12 @@
+export type { OpType, EventBase, OpEvent, FaultEvent, SampleEvent, PhaseEvent, HistoryEvent } from "./event.ts";
+export { History, HistoryParseError } from "./history.ts";
+export type { EventInput, OpExtra, HistoryOptions } from "./history.ts";
+export { HistoryEventSchema } from "./event-schema.ts";
+export { monoNs, nsToMs, msToNs, monoMs, startMono, relativeClock, compareMono } from "./clock.ts";
+export { completedOps } from "./ops.ts";
+export type { CompletedOp, OpFilter } from "./ops.ts";
+export { samplesOf, samplesWithPrefix, lastSample } from "./samples.ts";
+export { faultWindow } from "./fault-window.ts";
+export type { FaultWindow } from "./fault-window.ts";
+export { SyntheticHistory, syntheticMono } from "./synthetic.ts";
+export type { SyntheticOp } from "./synthetic.ts";

@@ -1,0 +1,67 @@
+import type { Channel, ChannelModel } from "amqplib";
+import { setTimeout as delay } from "node:timers/promises";
+import { connectFirst } from "./amqp-connection.ts";
+import type { AmqpProbeOptions } from "./amqp-publisher.ts";
+import type { Probe } from "./probe.ts";
+
+/**
+ * Consumes with manual acks, recording each delivery as a `consume` op (value = message id)
+ * before acking it; reconnects to the next broker whenever the connection drops.
+ */
+export class AmqpConsumer implements Probe {
+  readonly name = "amqp-consume";
+  private running = false;
+  private loop?: Promise<void>;
+  private lastDelivery = performance.now();
+  private conn?: ChannelModel;
+
+  constructor(private readonly o: AmqpProbeOptions) {}
+
+  /** See {@link Probe.start}. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** See {@link Probe.stop}. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.conn?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  /** Ms since the last delivery. */
+  idleMs(): number {
+    return performance.now() - this.lastDelivery;
+  }
+
+  private async run(): Promise<void> {
+    let start = 0;
+    while (this.running) {
+      try {
+        const { conn, index, host } = await connectFirst(this.o.hosts, start);
+        start = index;
+        this.conn = conn;
+        const closed = new Promise<void>((resolve) => conn.on("close", () => resolve()));
+        const ch: Channel = await conn.createChannel();
+        ch.on("error", () => undefined);
+        await ch.assertQueue(this.o.queue, { durable: true, arguments: this.o.queueArguments });
+        await ch.prefetch(50);
+        await ch.consume(this.o.queue, (msg) => {
+          if (!msg) return;
+          const id = msg.properties.messageId ?? msg.content.toString();
+          const inv = this.o.history.op(this.name, "consume", "invoke");
+          this.o.history.op(this.name, "consume", "ok", { id: inv.id, value: id, host });
+          this.lastDelivery = performance.now();
+          ch.ack(msg);
+        });
+        await closed;
+        start = index + 1;
+      } catch {
+        start += 1;
+      }
+      if (this.running) await delay(300);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { RunningTopology } from "../engine/index.ts";
+import type { History } from "../history/index.ts";
+import { galeraStatus } from "../formation/galera-status.ts";
+import { pacemakerStatus } from "../formation/pacemaker-status.ts";
+import { vipHolders } from "../formation/vip-holders.ts";
+import { Sampler } from "./sampler.ts";
+
+const quiet = () => undefined;
+
+/**
+ * Samples `vip:<name>` = holder host names for every VIP, asking every host of the roles
+ * that could hold one (load balancers and controllers), so a holder outside `allowed` shows.
+ */
+export function vipSampler(running: RunningTopology, history: History, periodMs = 500): Sampler {
+  const ctx = running.formationContext(quiet);
+  const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller");
+  return new Sampler({
+    history,
+    name: "vip-owner",
+    periodMs,
+    read: async () => {
+      const entries = await Promise.all(running.topology.vips.map(async (v) => [`vip:${v.name}`, await vipHolders(ctx, v.name, candidates)] as const));
+      return Object.fromEntries(entries);
+    },
+  });
+}
+
+/** Samples `wsrep:<node>` = {size, status, state, ready} for every data host. */
+export function wsrepSampler(running: RunningTopology, history: History, periodMs = 1000): Sampler {
+  return new Sampler({
+    history,
+    name: "wsrep",
+    periodMs,
+    read: async () => {
+      const hosts = running.hostsOf("datahost");
+      const st = await Promise.all(hosts.map((h) => galeraStatus(h)));
+      return Object.fromEntries(hosts.map((h, i) => [`wsrep:${h.name}`, st[i]]));
+    },
+  });
+}
+
+/**
+ * Samples `placement` = {observer, quorate, runningOn} from every controller that answers,
+ * as `placement:<observer>` (a partitioned cluster has one view per side).
+ */
+export function placementSampler(running: RunningTopology, history: History, periodMs = 1000): Sampler {
+  return new Sampler({
+    history,
+    name: "placement",
+    periodMs,
+    read: async () => {
+      const views = await Promise.all(
+        running.hostsOf("controller").map(async (h) => {
+          try {
+            const s = await pacemakerStatus(h);
+            return [`placement:${h.name}`, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;
+          } catch {
+            return undefined;
+          }
+        }),
+      );
+      return Object.fromEntries(views.filter((v) => v !== undefined));
+    },
+  });
+}

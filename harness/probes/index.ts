@@ -1,0 +1,15 @@
+export type { Probe } from "./probe.ts";
+export { DefiniteFailure } from "./probe.ts";
+export { OpLoop } from "./op-loop.ts";
+export type { LoopOp, OpLoopOptions, JitterStats } from "./op-loop.ts";
+export { Sampler } from "./sampler.ts";
+export { vipSampler, wsrepSampler, placementSampler } from "./cluster-samplers.ts";
+export { mysqlWriter, createSeqTable, readSeqs, probeConnection } from "./mysql-probe.ts";
+export { amqpPublisher } from "./amqp-publisher.ts";
+export type { AmqpProbeOptions } from "./amqp-publisher.ts";
+export { AmqpConsumer } from "./amqp-consumer.ts";
+export { keystoneProbe } from "./keystone-probe.ts";
+export { issueToken, validateToken } from "./keystone-client.ts";
+export { glanceProbe } from "./glance-probe.ts";
+export { uploadImage, downloadSha256, listImages, sha256 } from "./glance-client.ts";
+export { tcpProbe, tcpConnect } from "./tcp-probe.ts";

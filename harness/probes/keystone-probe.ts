@@ -1,0 +1,52 @@
+import type { History } from "../history/index.ts";
+import { classifyHttpError } from "./http-errors.ts";
+import { issueToken, validateToken } from "./keystone-client.ts";
+import { OpLoop } from "./op-loop.ts";
+
+/** Options for {@link keystoneProbe}. */
+export interface KeystoneProbeOptions {
+  history: History;
+  /** http://<Controller_VIP>:5000 */
+  base: string;
+  rateHz?: number;
+  /** Issue a new token every `issueEvery` ops; validate an earlier one otherwise. Default 3. */
+  issueEvery?: number;
+}
+
+/**
+ * A Keystone client through Controller_VIP: op `issue` (value = token) and op `validate`
+ * (value = an earlier token, cycling through all issued so far, oldest included, so tokens
+ * from before a fault keep being validated after it). Each token validates itself.
+ */
+export function keystoneProbe(o: KeystoneProbeOptions): OpLoop {
+  const tokens: string[] = [];
+  let cursor = 0;
+  const every = o.issueEvery ?? 3;
+  return new OpLoop({ process: "keystone", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i) => {
+    if (tokens.length === 0 || i % every === 0)
+      return {
+        f: "issue",
+        run: async () => {
+          try {
+            const t = await issueToken(o.base);
+            tokens.push(t);
+            return { value: t };
+          } catch (e) {
+            throw classifyHttpError(e);
+          }
+        },
+      };
+    const token = tokens[cursor++ % tokens.length];
+    return {
+      f: "validate",
+      value: token,
+      run: async () => {
+        try {
+          await validateToken(o.base, token, token);
+        } catch (e) {
+          throw classifyHttpError(e);
+        }
+      },
+    };
+  });
+}

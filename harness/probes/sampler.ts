@@ -1,0 +1,52 @@
+import { setTimeout as delay } from "node:timers/promises";
+import type { History } from "../history/index.ts";
+import type { Probe } from "./probe.ts";
+
+/** Options for {@link Sampler}. */
+export interface SamplerOptions {
+  history: History;
+  /** Name of the sampler (for logs). */
+  name: string;
+  /** Sampling period; default 500 ms. */
+  periodMs?: number;
+  /** Reads the current state; returns subject -> value pairs to record. A throw records nothing this round. */
+  read: () => Promise<Record<string, unknown>>;
+}
+
+/** Records `sample` events of cluster state at a fixed period, one read at a time. Never throws. */
+export class Sampler implements Probe {
+  readonly name: string;
+  private running = false;
+  private loop?: Promise<void>;
+
+  constructor(private readonly o: SamplerOptions) {
+    this.name = o.name;
+  }
+
+  /** See {@link Probe.start}. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** See {@link Probe.stop}. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const period = this.o.periodMs ?? 500;
+    while (this.running) {
+      const t0 = performance.now();
+      try {
+        for (const [subject, value] of Object.entries(await this.o.read())) this.o.history.sample(subject, value);
+      } catch {
+        // A failed read is a gap in the samples; checks treat gaps explicitly.
+      }
+      const wait = period - (performance.now() - t0);
+      if (wait > 0 && this.running) await delay(wait);
+    }
+  }
+}

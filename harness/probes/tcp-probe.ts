@@ -1,0 +1,29 @@
+import { connect } from "node:net";
+import type { History } from "../history/index.ts";
+import { OpLoop } from "./op-loop.ts";
+import { DefiniteFailure } from "./probe.ts";
+
+/** Opens and closes one TCP connection; resolves when connected, rejects (definite) otherwise. */
+export function tcpConnect(address: string, port: number, timeoutMs = 1000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ host: address, port, timeout: timeoutMs });
+    s.once("connect", () => {
+      s.destroy();
+      resolve();
+    });
+    s.once("timeout", () => {
+      s.destroy();
+      reject(new DefiniteFailure(`connect ${address}:${port} timed out`, "ETIMEDOUT"));
+    });
+    s.once("error", (e: NodeJS.ErrnoException) => reject(new DefiniteFailure(e.message, e.code)));
+  });
+}
+
+/** A client connecting to `address:port` at a fixed rate (op `connect`), process `tcp:<label>`. */
+export function tcpProbe(o: { history: History; label: string; address: string; port: number; rateHz?: number }): OpLoop {
+  return new OpLoop({ process: `tcp:${o.label}`, history: o.history, rateHz: o.rateHz }, () => ({
+    f: "connect",
+    value: `${o.address}:${o.port}`,
+    run: () => tcpConnect(o.address, o.port),
+  }));
+}
