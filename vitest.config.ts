@@ -1,15 +1,25 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
-// Two projects: pure unit tests (no Docker), and integration/scenario specs on real containers.
-// Integration specs run one file at a time with no retries: a retry would hide a flaky failover.
+// Scenario specs share one running topology; the foundation test in tests/ checks it last and
+// takes it down, so the whole suite needs one bring-up. Order: scenarios/ by name, then tests/.
+class ScenariosFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => (f.moduleId.includes("/scenarios/") ? 0 : 1);
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
 export default defineConfig({
   test: {
+    reporters: ["default", ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
     projects: [
       {
         test: {
           name: "unit",
-          include: ["harness/**/*.test.ts", "topologies/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["harness/**/*.test.ts", "topologies/**/*.test.ts", "scenarios/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["allure-vitest/setup"],
         },
       },
       {
@@ -17,8 +27,12 @@ export default defineConfig({
           name: "integration",
           include: ["tests/**/*.it.ts", "scenarios/**/*.scenario.ts"],
           environment: "node",
+          setupFiles: ["allure-vitest/setup"],
+          globalSetup: ["scenarios/support/global-setup.ts"],
+          // One file at a time, no retries: a retry would hide a flaky failover.
           fileParallelism: false,
           retry: 0,
+          sequence: { sequencer: ScenariosFirst },
           testTimeout: 20 * 60_000,
           hookTimeout: 20 * 60_000,
         },

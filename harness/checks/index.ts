@@ -19,3 +19,7 @@ export { noLostUpdate } from "./no-lost-update.ts";
 export type { NoLostUpdateOptions } from "./no-lost-update.ts";
 export { convergedAfterHeal } from "./recovery.ts";
 export type { ConvergedAfterHealOptions } from "./recovery.ts";
+export { placement } from "./placement.ts";
+export type { PlacementOptions, PlacementViolation } from "./placement.ts";
+export { vipMoved } from "./vip-moved.ts";
+export type { VipMovedOptions } from "./vip-moved.ts";

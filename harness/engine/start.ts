@@ -20,6 +20,8 @@ process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
 export interface StartOptions {
   log: (line: string) => void;
   runId?: string;
+  /** Extra labels on every container, network and volume of the run. */
+  labels?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -36,7 +38,7 @@ export async function prepareImages(topology: Topology, log: (l: string) => void
   return ensureRoleImages(rootfs, topology.hosts.map((h) => h.role), log);
 }
 
-async function createNetwork(runId: string, topology: Topology): Promise<{ name: string; plan: AddressPlan }> {
+async function createNetwork(runId: string, topology: Topology, extra: Record<string, string>): Promise<{ name: string; plan: AddressPlan }> {
   const name = `haproof-${runId}`;
   // Another run may take the same free subnet between our look and our create: look again.
   return pRetry(
@@ -48,7 +50,7 @@ async function createNetwork(runId: string, topology: Topology): Promise<{ name:
         Driver: "bridge",
         CheckDuplicate: true,
         IPAM: { Config: [{ Subnet: plan.subnet, IPRange: plan.ipRange, Gateway: plan.gateway }] },
-        Labels: runLabels(runId, topology.name, { [LABEL_SUBNET]: plan.subnet }),
+        Labels: runLabels(runId, topology.name, { ...extra, [LABEL_SUBNET]: plan.subnet }),
       });
       return { name, plan };
     },
@@ -66,12 +68,12 @@ export async function startTopology(topology: Topology, opts: StartOptions): Pro
   const runId = opts.runId ?? newRunId(topology.name);
   try {
     opts.signal?.throwIfAborted();
-    const { name: network, plan } = await createNetwork(runId, topology);
+    const { name: network, plan } = await createNetwork(runId, topology, opts.labels ?? {});
     opts.log(`network ${network}: ${plan.subnet}`);
     const hosts = await Promise.all(
       topology.hosts.map(async (h) => {
         const spec = ROLE_SPECS[h.role];
-        const labels = runLabels(runId, topology.name, { [LABEL_HOST]: h.name, [LABEL_ROLE]: h.role });
+        const labels = runLabels(runId, topology.name, { ...opts.labels, [LABEL_HOST]: h.name, [LABEL_ROLE]: h.role });
         const c = new HostContainer(images[h.role])
           .withName(`haproof-${runId}-${h.name}`)
           .withHostname(h.name)
@@ -99,9 +101,12 @@ export async function startTopology(topology: Topology, opts: StartOptions): Pro
   }
 }
 
-/** Re-attaches to a run left up by an earlier process (the newest one when `runId` is omitted); undefined if none. */
-export async function attachTopology(resolve: (name: string) => Topology, runId?: string): Promise<RunningTopology | undefined> {
-  const label = runId ? [`io.haproof.run=${runId}`] : ["io.haproof=true"];
+/**
+ * Re-attaches to a run left up by an earlier process: run `runId`, or the newest run carrying
+ * label `match` (default: any haproof run); undefined if none.
+ */
+export async function attachTopology(resolve: (name: string) => Topology, runId?: string, match = "io.haproof=true"): Promise<RunningTopology | undefined> {
+  const label = runId ? [`io.haproof.run=${runId}`] : [match];
   const nets = (await docker().listNetworks({ filters: JSON.stringify({ label }) })).sort((a, b) => (b.Created ?? "").localeCompare(a.Created ?? ""));
   const net = nets[0];
   if (!net) return undefined;

@@ -1,0 +1,61 @@
+import { Command } from "commander";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { cleanByLabel } from "../harness/engine/index.ts";
+import { bringUp } from "../harness/formation/index.ts";
+import { PhaseLog } from "../harness/cli/phase-log.ts";
+import { loadTopology } from "../topologies/index.ts";
+import { peakMemory } from "./memory-sampler.ts";
+import { probeOverhead } from "./probe-overhead.ts";
+import { describe } from "./stats.ts";
+
+const o = new Command("bench")
+  .option("--topology <name>", "topology", "prisma")
+  .option("--cold <n>", "cold bring-ups (images removed first)", Number, 1)
+  .option("--warm <n>", "warm bring-ups", Number, 3)
+  .option("--probe-seconds <s>", "probe overhead measuring time", Number, 30)
+  .parse()
+  .opts<{ topology: string; cold: number; warm: number; probeSeconds: number }>();
+
+const topology = loadTopology(o.topology);
+const log = new PhaseLog();
+const cold: number[] = [];
+const warm: number[] = [];
+const teardown: number[] = [];
+const peaks: number[] = [];
+let overhead: Awaited<ReturnType<typeof probeOverhead>> | undefined;
+
+for (let i = 0; i < o.cold + o.warm; i++) {
+  const isCold = i < o.cold;
+  if (isCold) await cleanByLabel({ images: true });
+  log.line(`── ${isCold ? "cold" : "warm"} bring-up ${i + 1}`);
+  const mem = peakMemory();
+  const t0 = performance.now();
+  const running = await bringUp(topology, { phases: log });
+  (isCold ? cold : warm).push(performance.now() - t0);
+  if (i === o.cold + o.warm - 1) overhead = await probeOverhead(running, o.probeSeconds);
+  peaks.push(await mem.stop());
+  const t1 = performance.now();
+  await running.down();
+  teardown.push(performance.now() - t1);
+}
+
+const result = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+  topology: topology.name,
+  coldBringUpMs: describe(cold),
+  warmBringUpMs: describe(warm),
+  teardownMs: describe(teardown),
+  peakMemoryBytes: describe(peaks),
+  probeOverhead: overhead,
+};
+const dir = join(import.meta.dirname, "..", "reports");
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, "bench.json"), JSON.stringify(result, null, 2));
+const s = (d: { median: number; spread: number }) => `median ${(d.median / 1000).toFixed(1)} s, spread ${(d.spread / 1000).toFixed(1)} s`;
+console.log(`cold bring-up: ${s(result.coldBringUpMs)}\nwarm bring-up: ${s(result.warmBringUpMs)}\nteardown: ${s(result.teardownMs)}`);
+console.log(`peak memory: ${(result.peakMemoryBytes.max / 2 ** 30).toFixed(2)} GiB`);
+if (overhead) console.log(`probe overhead: ${overhead.cpuPercentOfOneCore.toFixed(1)}% of one core for ${overhead.probes} probes at ${overhead.rateHz}/s; jitter p99 median ${overhead.jitterP99Ms.median.toFixed(1)} ms`);
+console.log("written to reports/bench.json");

@@ -1,0 +1,46 @@
+import { setTimeout as delay } from "node:timers/promises";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { History } from "../harness/history/index.ts";
+import { OpLoop, tcpProbe } from "../harness/probes/index.ts";
+import { startClients } from "../scenarios/support/clients.ts";
+import { describe } from "./stats.ts";
+
+/** CPU of this process while 8 probes run at `rateHz`, as % of one core, and the probe loops' start lateness. */
+export async function probeOverhead(running: RunningTopology, seconds: number, rateHz = 10) {
+  const history = new History();
+  const clients = await startClients(running, history, {
+    mysql: { table: `bench_${Date.now()}` },
+    amqp: { queue: "haproof.bench" },
+    keystone: true,
+    glance: true,
+    rateHz,
+  });
+  const extra = [
+    tcpProbe({ history, label: "db", address: running.vip("db").address, port: 3306, rateHz }),
+    tcpProbe({ history, label: "keystone", address: running.vip("controller").address, port: 5000, rateHz }),
+    tcpProbe({ history, label: "glance", address: running.vip("controller").address, port: 9292, rateHz }),
+  ];
+  extra.forEach((p) => p.start());
+  await delay(5000); // warm-up: connections, JIT
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const ops0 = history.events().length;
+  await delay(seconds * 1000);
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = performance.now() - t0;
+  const events = history.events().length - ops0;
+  await clients.stop();
+  await Promise.all(extra.map((p) => p.stop()));
+  const loops = [...clients.probes, ...extra].filter((p): p is OpLoop => p instanceof OpLoop);
+  const jitter = loops.map((l) => ({ probe: l.name, ...l.jitter() }));
+  return {
+    probes: clients.probes.length + extra.length,
+    rateHz,
+    seconds,
+    cpuPercentOfOneCore: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+    eventsPerSecond: events / (wallMs / 1000),
+    jitterMeanMs: describe(jitter.map((j) => j.meanMs)),
+    jitterP99Ms: describe(jitter.map((j) => j.p99Ms)),
+    jitter,
+  };
+}

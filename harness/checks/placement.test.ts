@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { SyntheticHistory } from "../history/synthetic.ts";
+import { placement } from "./placement.ts";
+
+const opts = { resources: ["keystone", "glance"], allowed: ["controller-1", "controller-2"] };
+const view = (runningOn: Record<string, string[]>) => ({ quorate: true, runningOn });
+
+describe("placement", () => {
+  it("is true when the group only moves between allowed hosts", () => {
+    const h = new SyntheticHistory()
+      .at(0).sample("placement:controller-2", view({ keystone: ["controller-1"], glance: ["controller-1"] }))
+      .at(1000).sample("placement:controller-2", view({ keystone: [], glance: [] }))
+      .at(2000).sample("placement:controller-2", view({ keystone: ["controller-2"], glance: ["controller-2"] }));
+    const v = placement(h.events(), opts);
+    expect(v.valid).toBe(true);
+    expect(v.details.ranOn).toEqual({ keystone: ["controller-1", "controller-2"], glance: ["controller-1", "controller-2"] });
+  });
+
+  it("is false when a resource lands on a forbidden host", () => {
+    const h = new SyntheticHistory().at(0).sample("placement:controller-1", view({ keystone: ["controller-3"], glance: [] }));
+    const v = placement(h.events(), opts);
+    expect(v.valid).toBe(false);
+    expect(v.details.violations).toEqual([{ atMs: 0, observer: "controller-1", resource: "keystone", hosts: ["controller-3"] }]);
+  });
+
+  it("is false when a resource runs on two hosts at once (split brain)", () => {
+    const h = new SyntheticHistory().at(0).sample("placement:controller-1", view({ keystone: ["controller-1", "controller-2"] }));
+    expect(placement(h.events(), opts).valid).toBe(false);
+  });
+
+  it("is unknown without samples, or with a malformed one", () => {
+    expect(placement([], opts).valid).toBe("unknown");
+    const h = new SyntheticHistory().at(0).sample("placement:controller-1", { runningOn: { keystone: "controller-1" } });
+    expect(placement(h.events(), opts).valid).toBe("unknown");
+  });
+});

@@ -1,0 +1,59 @@
+import type { RunningTopology } from "../engine/index.ts";
+import { galeraStatus, type GaleraStatus } from "./galera-status.ts";
+import { glusterStatus, type GlusterStatus } from "./gluster-status.ts";
+import { keystoneEndpoints } from "./keystone-endpoints.ts";
+import { lbStatus, type LbStatus } from "./lb-status.ts";
+import { pacemakerStatus, type PacemakerStatus } from "./pacemaker-status.ts";
+import { rabbitStatus, type RabbitStatus } from "./rabbitmq-status.ts";
+import { vipHolders } from "./vip-holders.ts";
+import { apiCheck, type ApiCheck } from "./api-check.ts";
+
+/** Everything `haproof status` shows, as one read-only snapshot of the running topology. */
+export interface Health {
+  hosts: { name: string; role: string; ip: string; state: string }[];
+  vips: Record<string, { address: string; holders: string[]; allowed: string[] }>;
+  galera: Record<string, GaleraStatus>;
+  lb: Record<string, LbStatus>;
+  rabbit: Record<string, RabbitStatus>;
+  gluster: GlusterStatus | null;
+  pacemaker: PacemakerStatus | null;
+  api: ApiCheck;
+}
+
+async function firstAnswer<T>(fns: (() => Promise<T>)[]): Promise<T | null> {
+  for (const f of fns) {
+    try {
+      return await f();
+    } catch {
+      // try the next node
+    }
+  }
+  return null;
+}
+
+/** Collects a {@link Health} snapshot: every host and service, asked directly. Never throws for a down service. */
+export async function collectHealth(running: RunningTopology): Promise<Health> {
+  const ctx = running.formationContext(() => undefined);
+  const by = (role: string) => running.hostsOf(role);
+  const candidates = [...by("lb"), ...by("controller")];
+  const [hosts, vips, galera, lb, rabbit, gluster, pacemaker, api] = await Promise.all([
+    Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.state(h.name) }))),
+    Promise.all(running.topology.vips.map(async (v) => [v.name, { address: ctx.vipAddress(v.name), allowed: v.allowed, holders: await vipHolders(ctx, v.name, candidates) }] as const)),
+    Promise.all(by("datahost").map(async (h) => [h.name, await galeraStatus(h)] as const)),
+    Promise.all(by("lb").map(async (h) => [h.name, await lbStatus(h, ctx.vipAddress("db"))] as const)),
+    Promise.all(by("datahost").map(async (h) => [h.name, await rabbitStatus(h)] as const)),
+    firstAnswer(by("gluster").map((h) => () => glusterStatus(h, running.topology.gluster.volume))),
+    firstAnswer(by("controller").map((h) => () => pacemakerStatus(h))),
+    by("controller").length ? apiCheck(keystoneEndpoints(ctx)) : Promise.resolve({ token: false, validated: false, images: null, error: "no controllers" }),
+  ]);
+  return {
+    hosts,
+    vips: Object.fromEntries(vips),
+    galera: Object.fromEntries(galera),
+    lb: Object.fromEntries(lb),
+    rabbit: Object.fromEntries(rabbit),
+    gluster,
+    pacemaker,
+    api,
+  };
+}

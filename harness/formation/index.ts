@@ -1,0 +1,18 @@
+export type { FormationContext } from "./context.ts";
+export { bringUp, waitHealthy, HEALTHY_TIMEOUT_MS } from "./bring-up.ts";
+export type { BringUpOptions, PhaseRunner } from "./bring-up.ts";
+export { collectHealth } from "./health.ts";
+export type { Health } from "./health.ts";
+export { healthProblems } from "./health-problems.ts";
+export { galeraStatus } from "./galera-status.ts";
+export type { GaleraStatus } from "./galera-status.ts";
+export { rabbitStatus } from "./rabbitmq-status.ts";
+export { queueArguments, RABBIT_ACCOUNT } from "./rabbitmq-conf.ts";
+export { glusterStatus, healInfoCount } from "./gluster-status.ts";
+export { pacemakerStatus } from "./pacemaker-status.ts";
+export type { PacemakerStatus } from "./pacemaker-status.ts";
+export { lbStatus } from "./lb-status.ts";
+export { vipHolders } from "./vip-holders.ts";
+export { keystoneEndpoints, KEYSTONE_ADMIN } from "./keystone-endpoints.ts";
+export type { KeystoneEndpoints } from "./keystone-endpoints.ts";
+export { GALERA_ACCOUNTS } from "./galera-sql.ts";

@@ -1,0 +1,69 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Verdict } from "../checks/verdict.ts";
+import type { HistoryEvent } from "../history/event.ts";
+import { reportToAllure } from "./allure.ts";
+import { formatSummary } from "./console-table.ts";
+import { writeRunReport, type RunReportFiles } from "./run-report.ts";
+import { summarize, type RunSummary } from "./summary.ts";
+
+/** Where container logs come from; a RunningTopology fits (structural, so report does not depend on engine). */
+export interface LogSource {
+  hosts: readonly { name: string }[];
+  logs(name: string, tail?: number): Promise<string>;
+}
+
+/** Input of {@link finishReport}. */
+export interface FinishReportInput {
+  dir: string;
+  runId: string;
+  scenario: string;
+  topology: string;
+  startedAt: Date | string;
+  durationMs?: number;
+  verdicts: Record<string, Verdict>;
+  metrics?: Record<string, number>;
+  events: readonly HistoryEvent[];
+  standIns?: string[];
+  /** Container logs are fetched from it, written to `<dir>/logs/` and attached, when the run did not pass. */
+  running?: LogSource;
+  /** Lines of log per host; default 400. */
+  logTail?: number;
+  /** Prints the console table; default console.log. */
+  print?: (text: string) => void;
+}
+
+/**
+ * Ends a run's reporting: summarizes the verdicts, writes the report files (and `latest`), saves container logs
+ * unless the run passed, prints the table, adds everything to the current Allure test, and returns the summary.
+ */
+export async function finishReport(input: FinishReportInput): Promise<RunSummary & { files: RunReportFiles }> {
+  const summary = summarize({
+    scenario: input.scenario,
+    topology: input.topology,
+    runId: input.runId,
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    checks: input.verdicts,
+    metrics: input.metrics,
+    standIns: input.standIns,
+  });
+  const files = writeRunReport({ dir: input.dir, summary, events: input.events });
+  const logs = summary.verdict === "pass" || !input.running ? {} : await collectLogs(input.running, input.dir, input.logTail ?? 400);
+  (input.print ?? console.log)(`${formatSummary(summary)}\nreport: ${files.timelineHtml}`);
+  await reportToAllure(summary, { ...files, logs });
+  return { ...summary, files };
+}
+
+async function collectLogs(src: LogSource, dir: string, tail: number): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const logDir = path.join(dir, "logs");
+  mkdirSync(logDir, { recursive: true });
+  await Promise.all(src.hosts.map(async (h) => {
+    // A dead or removed container is exactly when logs matter; record why they are missing instead of failing.
+    const text = await src.logs(h.name, tail).catch((e: unknown) => `(no logs: ${e instanceof Error ? e.message : String(e)})`);
+    out[h.name] = text;
+    writeFileSync(path.join(logDir, `${h.name.replace(/[^\w.-]/g, "_")}.log`), text);
+  }));
+  return out;
+}

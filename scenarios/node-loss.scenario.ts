@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { imageIntegrity, outage, placement, tokenContinuity, vipMoved, vipUniqueness, convergedAfterHeal } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { keystoneEndpoints, vipHolders } from "../harness/formation/index.ts";
+import { issueToken } from "../harness/probes/index.ts";
+import { maxOutageMs, preFaultTokensRevalidated, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds (PRISMA guide: Pacemaker moves g_controller within its monitor + token timeouts).
+const VIP_MOVE_MS = 30_000;
+const API_OUTAGE_MS = 90_000;
+const REJOIN_MS = 180_000;
+
+describe("node-loss: the controller holding Controller_VIP dies", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("moves Controller_VIP and g_controller to the other allowed controller; tokens and images survive", async () => {
+    const run = await ScenarioRun.begin("node-loss", running);
+    const group = running.topology.groups.find((g) => g.name === "g_controller")!;
+    const ctx = running.formationContext(() => undefined);
+    const holders = () => vipHolders(ctx, "controller", running.hostsOf("controller"));
+    const ep = keystoneEndpoints(ctx);
+
+    await run.clients({ keystone: true, glance: true, vips: true, placement: true });
+    const [victim] = await holders();
+    const survivors = group.allowed.filter((h) => h !== victim);
+
+    const fault = await run.inject(killHost(victim));
+    await run.until(`Controller_VIP on ${survivors.join(" or ")}`, async () => survivors.includes((await holders())[0]), VIP_MOVE_MS * 2);
+    await run.until("Keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase).then(() => true), API_OUTAGE_MS * 2);
+    await fault.heal();
+    await run.untilHealthy();
+    await run.until("every pre-fault token validated again", () => preFaultTokensRevalidated(run.history.events()), 120_000);
+
+    const summary = await run.finish(
+      {
+        "Controller_VIP moved to the other allowed controller": (e) => vipMoved(e, { vip: "controller", from: victim, to: survivors, maxMoveMs: VIP_MOVE_MS }),
+        "Controller_VIP never on two hosts or a forbidden one": (e) => vipUniqueness(e, { vip: "controller", allowed: group.allowed, maxNoHolderMs: VIP_MOVE_MS }),
+        "g_controller only on controller-1/2, never split": (e) => placement(e, { resources: [...group.resources], allowed: group.allowed }),
+        "tokens issued before the fault still validate": (e) => tokenContinuity(e),
+        "Glance downloads keep the original checksum": (e) => imageIntegrity(e),
+        "Keystone outage within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: API_OUTAGE_MS }),
+        "Glance outage within bound": (e) => outage(e, { processes: ["glance"], maxOutageMs: API_OUTAGE_MS }),
+        "the killed controller rejoins the cluster": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+      },
+      (v) => ({
+        controllerVipMoveMs: Number(v["Controller_VIP moved to the other allowed controller"].details.moveMs ?? NaN),
+        keystoneOutageMs: maxOutageMs(v["Keystone outage within bound"]),
+        glanceOutageMs: maxOutageMs(v["Glance outage within bound"]),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

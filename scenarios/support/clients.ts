@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import type { RunningTopology } from "../../harness/engine/index.ts";
+import { keystoneEndpoints, queueArguments } from "../../harness/formation/index.ts";
+import type { History } from "../../harness/history/index.ts";
+import {
+  AmqpConsumer,
+  amqpPublisher,
+  createSeqTable,
+  glanceProbe,
+  issueToken,
+  keystoneProbe,
+  mysqlWriter,
+  placementSampler,
+  sha256,
+  uploadImage,
+  vipSampler,
+  wsrepSampler,
+  type Probe,
+} from "../../harness/probes/index.ts";
+
+/** Which clients and samplers a scenario runs; each defaults to off. */
+export interface ClientSpec {
+  /** Inserts sequence numbers through the DB VIP into this table. */
+  mysql?: { table: string };
+  /** Publishes with confirms and consumes through the RabbitMQ host list on this queue. */
+  amqp?: { queue: string };
+  keystone?: boolean;
+  /** Uploads a 1 MiB image first, then downloads it continuously. */
+  glance?: boolean;
+  vips?: boolean;
+  wsrep?: boolean;
+  placement?: boolean;
+  rateHz?: number;
+}
+
+/** Running clients: their probes by name, plus the consumer (for draining). */
+export interface Clients {
+  probes: Probe[];
+  consumer?: AmqpConsumer;
+  /** The uploaded image id and checksum, when glance is on. */
+  image?: { id: string; sha256: string };
+  stop(): Promise<void>;
+}
+
+/** Prepares (tables, queues, a known image) and starts the clients of `spec`; they record into `history`. */
+export async function startClients(running: RunningTopology, history: History, spec: ClientSpec): Promise<Clients> {
+  const probes: Probe[] = [];
+  const rateHz = spec.rateHz;
+  const ep = keystoneEndpoints(running.formationContext(() => undefined));
+  const out: Clients = { probes, stop: async () => void (await Promise.all(probes.map((p) => p.stop()))) };
+  if (spec.mysql) {
+    await createSeqTable(ep.dbHost, spec.mysql.table);
+    probes.push(mysqlWriter({ history, address: ep.dbHost, table: spec.mysql.table, rateHz }));
+  }
+  if (spec.amqp) {
+    const hosts = running.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip }));
+    const o = { history, hosts, queue: spec.amqp.queue, queueArguments: queueArguments(running.topology), rateHz };
+    out.consumer = new AmqpConsumer(o);
+    probes.push(amqpPublisher(o), out.consumer);
+  }
+  if (spec.keystone) probes.push(keystoneProbe({ history, base: ep.keystoneBase, rateHz }));
+  if (spec.glance) {
+    const data = randomBytes(1 << 20);
+    const token = await issueToken(ep.keystoneBase);
+    const id = await uploadImage(ep.image, token, `haproof-probe-${Date.now()}`, data);
+    out.image = { id, sha256: sha256(data) };
+    history.sample("glance:expected", { [id]: out.image.sha256 });
+    probes.push(glanceProbe({ history, glanceBase: ep.image, keystoneBase: ep.keystoneBase, image: id, rateHz }));
+  }
+  if (spec.vips) probes.push(vipSampler(running, history));
+  if (spec.wsrep) probes.push(wsrepSampler(running, history));
+  if (spec.placement) probes.push(placementSampler(running, history));
+  for (const p of probes) p.start();
+  return out;
+}

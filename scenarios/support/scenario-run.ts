@@ -1,0 +1,121 @@
+import { join } from "node:path";
+import type { RunningTopology } from "../../harness/engine/index.ts";
+import { guard, type Verdict } from "../../harness/checks/index.ts";
+import { healAll, type Fault, type FaultHandle } from "../../harness/faults/index.ts";
+import { waitHealthy } from "../../harness/formation/index.ts";
+import { completedOps, History, type HistoryEvent } from "../../harness/history/index.ts";
+import { REPORTS_DIR, finishReport, type RunSummary } from "../../harness/report/index.ts";
+import { waitFor } from "../../harness/wait/index.ts";
+import { startClients, type ClientSpec, type Clients } from "./clients.ts";
+
+/** A check as a scenario declares it: a pure function of the run's history. */
+export type Check = (events: readonly HistoryEvent[]) => Verdict;
+
+/**
+ * One scenario execution on a running topology: a fresh history (reports/<id>/history.jsonl),
+ * a verified-healthy start, clients, faults, named waits, and at the end checks -> summary ->
+ * report. Every step is recorded as a phase in the history.
+ */
+export class ScenarioRun {
+  readonly history: History;
+  readonly dir: string;
+  readonly id: string;
+  private readonly startedAt = new Date();
+  private readonly t0 = performance.now();
+  private clientSet?: Clients;
+
+  private constructor(readonly name: string, readonly running: RunningTopology) {
+    this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
+    this.dir = join(REPORTS_DIR, this.id);
+    this.history = new History({ file: join(this.dir, "history.jsonl") });
+  }
+
+  /** Heals anything left from an earlier run, verifies the topology healthy, and opens the run. */
+  static async begin(name: string, running: RunningTopology): Promise<ScenarioRun> {
+    const run = new ScenarioRun(name, running);
+    await run.step("verified healthy start", async () => {
+      await healAll(running);
+      await waitHealthy(running);
+    });
+    return run;
+  }
+
+  /** Prints a progress line and records it as a phase. */
+  log(text: string): void {
+    console.log(`[${((performance.now() - this.t0) / 1000).toFixed(1).padStart(6)}s] ${this.name}: ${text}`);
+  }
+
+  /** Runs `fn` as a named phase (begin/end/error in the history, a console line each). */
+  async step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.history.phase(name, "begin");
+    this.log(`▶ ${name}`);
+    try {
+      const r = await fn();
+      this.history.phase(name, "end");
+      return r;
+    } catch (e) {
+      this.history.phase(name, "error", { error: String(e) });
+      this.log(`✗ ${name}: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  /** Starts the clients of `spec` and waits until each op-issuing client has `baselineOk` successes. */
+  async clients(spec: ClientSpec, baselineOk = 10): Promise<Clients> {
+    this.clientSet = await this.step("start clients", () => startClients(this.running, this.history, spec));
+    const processes = this.clientSet.probes.map((p) => p.name).filter((n) => !["vip-owner", "wsrep", "placement", "amqp-consume"].includes(n));
+    await this.until(`a baseline of ${baselineOk} ok ops per client`, () =>
+      processes.every((p) => completedOps(this.history.events(), { process: p }).filter((o) => o.type === "ok").length >= baselineOk),
+    60_000);
+    return this.clientSet;
+  }
+
+  /** Injects `fault` (proved effective before this returns). */
+  inject(fault: Fault): Promise<FaultHandle> {
+    return this.step(`inject ${fault.name} on ${fault.targets.join(", ")}`, () => fault.inject(this.running, this.history));
+  }
+
+  /** Waits for `condition` with an explicit bound, as a named phase; returns the probe's value. */
+  until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000): Promise<T> {
+    return this.step(`until ${condition}`, () => waitFor(condition, probe, { timeoutMs, intervalMs: 250 }));
+  }
+
+  /** Waits until the whole topology is healthy again (after heal). */
+  untilHealthy(): Promise<unknown> {
+    return this.step("until healthy again", () => waitHealthy(this.running));
+  }
+
+  /** Records `subject` = `value` as a sample (final reads, drained queues...). */
+  record(subject: string, value: unknown): void {
+    this.history.sample(subject, value);
+  }
+
+  /**
+   * Stops the clients, runs every check on the history (a throwing check is unknown), writes
+   * summary.json, the timeline and the Allure attachments, prints the table, returns the summary.
+   */
+  async finish(checks: Record<string, Check>, metrics: (v: Record<string, Verdict>) => Record<string, number> = () => ({})): Promise<RunSummary> {
+    await this.clientSet?.stop();
+    const events = this.history.events();
+    const verdicts = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
+    let m: Record<string, number> = {};
+    try {
+      m = metrics(verdicts);
+    } catch (e) {
+      this.log(`metrics failed: ${(e as Error).message}`);
+    }
+    this.history.close();
+    return finishReport({
+      dir: this.dir,
+      runId: this.id,
+      scenario: this.name,
+      topology: this.running.topology.name,
+      startedAt: this.startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - this.t0),
+      verdicts,
+      metrics: m,
+      events,
+      running: this.running,
+    });
+  }
+}

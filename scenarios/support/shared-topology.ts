@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import { attachTopology, type RunningTopology } from "../../harness/engine/index.ts";
+import { healAll } from "../../harness/faults/index.ts";
+import { bringUp, waitHealthy } from "../../harness/formation/index.ts";
+import { PhaseLog } from "../../harness/cli/phase-log.ts";
+import { loadTopology, type Topology } from "../../topologies/index.ts";
+import { parseSets } from "../../harness/cli/set-option.ts";
+
+/** Label marking a run shared by scenario files; its value keys the topology and its overrides. */
+export const LABEL_SHARED = "io.haproof.shared";
+
+/** The topology scenarios run on: HAPROOF_TOPOLOGY (default prisma) with HAPROOF_SET overrides, plus `extra`. */
+export function scenarioTopology(extra: Record<string, unknown> = {}): { topology: Topology; key: string } {
+  const name = process.env.HAPROOF_TOPOLOGY || "prisma";
+  const sets = JSON.parse(process.env.HAPROOF_SET || "[]") as string[];
+  const overrides = { ...parseSets(sets), ...extra };
+  const key = createHash("sha256").update(JSON.stringify([name, overrides])).digest("hex").slice(0, 12);
+  return { topology: loadTopology(name, overrides), key };
+}
+
+/**
+ * A healthy running topology for scenarios: re-uses the shared run for this topology and
+ * overrides (healing any fault a crashed run left, then re-verifying), or brings a new one up.
+ * The integration project's global teardown removes shared runs unless HAPROOF_KEEP=1.
+ */
+export async function sharedTopology(extra: Record<string, unknown> = {}): Promise<RunningTopology> {
+  const { topology, key } = scenarioTopology(extra);
+  const phases = new PhaseLog((l) => console.log(`${topology.name} ${l}`));
+  const existing = await attachTopology(() => topology, undefined, `${LABEL_SHARED}=${key}`);
+  if (existing) {
+    try {
+      const undone = await healAll(existing);
+      if (undone.length) phases.line(`healed leftovers: ${undone.join("; ")}`);
+      await phases.run(`re-verify shared run ${existing.runId}`, () => waitHealthy(existing));
+      return existing;
+    } catch (e) {
+      phases.line(`shared run ${existing.runId} is not healthy (${(e as Error).message}); replacing it`);
+      await existing.down();
+    }
+  }
+  return bringUp(topology, { phases, labels: { [LABEL_SHARED]: key } });
+}
