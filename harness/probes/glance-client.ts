@@ -1,4 +1,4 @@
-import axios from "axios";
+import { http } from "./http.ts";
 import { createHash } from "node:crypto";
 
 /** sha256 of `data` as hex. */
@@ -9,9 +9,9 @@ export function sha256(data: Buffer): string {
 /** Creates a raw/bare image named `name` at Glance `base` and uploads `data`; resolves with its id. */
 export async function uploadImage(base: string, token: string, name: string, data: Buffer, timeoutMs = 30_000): Promise<string> {
   const headers = { "X-Auth-Token": token };
-  const created = await axios.post(`${base}/v2/images`, { name, disk_format: "raw", container_format: "bare", visibility: "public" }, { headers, timeout: timeoutMs });
+  const created = await http.post(`${base}/v2/images`, { name, disk_format: "raw", container_format: "bare", visibility: "public" }, { headers, timeout: timeoutMs });
   const id = created.data.id as string;
-  await axios.put(`${base}/v2/images/${id}/file`, data, {
+  await http.put(`${base}/v2/images/${id}/file`, data, {
     headers: { ...headers, "Content-Type": "application/octet-stream" },
     timeout: timeoutMs,
     maxBodyLength: Infinity,
@@ -21,12 +21,12 @@ export async function uploadImage(base: string, token: string, name: string, dat
 
 /** Downloads image `id`; resolves with its bytes' sha256 (rejects on any non-200). */
 export async function downloadSha256(base: string, token: string, id: string, timeoutMs = 5000): Promise<string> {
-  const r = await axios.get(`${base}/v2/images/${id}/file`, { headers: { "X-Auth-Token": token }, responseType: "arraybuffer", timeout: timeoutMs });
+  const r = await http.get(`${base}/v2/images/${id}/file`, { headers: { "X-Auth-Token": token }, responseType: "arraybuffer", timeout: timeoutMs });
   return sha256(Buffer.from(r.data));
 }
 
 /** Lists image ids (rejects on any non-200). */
 export async function listImages(base: string, token: string, timeoutMs = 5000): Promise<string[]> {
-  const r = await axios.get(`${base}/v2/images`, { headers: { "X-Auth-Token": token }, timeout: timeoutMs });
+  const r = await http.get(`${base}/v2/images`, { headers: { "X-Auth-Token": token }, timeout: timeoutMs });
   return (r.data.images as Array<{ id: string }>).map((i) => i.id);
 }

@@ -1,0 +1,35 @@
+import { renderIni } from "./ini-conf.ts";
+import { API_PORTS, dbUrl, KEYSTONE_DB } from "./keystone-endpoints.ts";
+
+/** Renders /etc/keystone/keystone.conf: DB through the DB VIP, Fernet tokens, no cache. Pure. */
+export function renderKeystoneConf(dbHost: string): string {
+  return renderIni({
+    DEFAULT: { log_dir: "/var/log/keystone" },
+    database: {
+      connection: dbUrl(KEYSTONE_DB, dbHost),
+      // Galera behind HAProxy: drop pooled connections before HAProxy's idle timeout does.
+      connection_recycle_time: 60,
+      max_retries: -1,
+    },
+    token: { provider: "fernet" },
+    fernet_tokens: { key_repository: "/etc/keystone/fernet-keys/" },
+    credential: { key_repository: "/etc/keystone/credential-keys/" },
+    cache: { enabled: false },
+  });
+}
+
+/** uwsgi argv (space-joined) for the keystone OCF agent: public API on :5000, `processes` workers. Pure. */
+export function keystoneUwsgiArgs(processes: number): string {
+  return [
+    "--plugin python3",
+    `--http-socket :${API_PORTS.keystone}`,
+    "--wsgi-file /usr/bin/keystone-wsgi-public",
+    "--master",
+    `--processes ${processes}`,
+    "--threads 1",
+    "--die-on-term",
+    "--no-orphans",
+    "--need-app",
+    "--buffer-size 65535",
+  ].join(" ");
+}
