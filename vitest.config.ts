@@ -29,6 +29,8 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["allure-vitest/setup"],
           globalSetup: ["scenarios/support/global-setup.ts"],
+          // Phase lines go straight to the terminal as they happen, without per-line test headers.
+          disableConsoleIntercept: true,
           // One file at a time, no retries: a retry would hide a flaky failover.
           fileParallelism: false,
           retry: 0,

@@ -24,16 +24,20 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
     const holders = () => vipHolders(ctx, "controller", running.hostsOf("controller"));
     const ep = keystoneEndpoints(ctx);
 
-    await run.clients({ keystone: true, glance: true, vips: true, placement: true });
-    const [victim] = await holders();
-    const survivors = group.allowed.filter((h) => h !== victim);
+    let victim = "";
+    let survivors: string[] = [];
+    await run.perform(async () => {
+      await run.clients({ keystone: true, glance: true, vips: true, placement: true });
+      [victim] = await holders();
+      survivors = group.allowed.filter((h) => h !== victim);
 
-    const fault = await run.inject(killHost(victim));
-    await run.until(`Controller_VIP on ${survivors.join(" or ")}`, async () => survivors.includes((await holders())[0]), VIP_MOVE_MS * 2);
-    await run.until("Keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase).then(() => true), API_OUTAGE_MS * 2);
-    await fault.heal();
-    await run.untilHealthy();
-    await run.until("every pre-fault token validated again", () => preFaultTokensRevalidated(run.history.events()), 120_000);
+      const fault = await run.inject(killHost(victim));
+      await run.until(`Controller_VIP on ${survivors.join(" or ")}`, async () => survivors.includes((await holders())[0]), VIP_MOVE_MS * 2);
+      await run.until("Keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase).then(() => true), API_OUTAGE_MS * 2);
+      await fault.heal();
+      await run.untilHealthy();
+      await run.until("every pre-fault token validated again", () => preFaultTokensRevalidated(run.history.events()), 120_000);
+    });
 
     const summary = await run.finish(
       {

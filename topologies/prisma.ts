@@ -44,6 +44,7 @@ export const prisma: Topology = {
     pacemakerMonitorIntervalS: 5,
     pacemakerMonitorTimeoutS: 20,
     keystoneProcesses: 2,
+    keystonePasswordHashRounds: 4,
     glanceWorkers: 1,
   },
 };

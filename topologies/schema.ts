@@ -44,6 +44,8 @@ export const TunablesSchema = z.object({
   pacemakerMonitorIntervalS: z.number().int().min(1).max(600),
   pacemakerMonitorTimeoutS: z.number().int().min(1).max(600),
   keystoneProcesses: z.number().int().min(1).max(8),
+  /** bcrypt rounds for Keystone passwords (Keystone's default is 12; 4 keeps token issue cheap in tests). */
+  keystonePasswordHashRounds: z.number().int().min(4).max(31),
   glanceWorkers: z.number().int().min(1).max(8),
 });
 

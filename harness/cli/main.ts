@@ -10,6 +10,7 @@ import { PhaseLog } from "./phase-log.ts";
 import { listScenarios, scenarioFile } from "./scenarios.ts";
 import { parseSets } from "./set-option.ts";
 import { exitCodeFor, UsageError } from "./usage-error.ts";
+import { sessionId, takeSharedRuns } from "../../scenarios/support/session.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const collect = (v: string, acc: string[]) => [...acc, v];
@@ -101,6 +102,7 @@ program
         HAPROOF_SET: JSON.stringify(o.set),
         HAPROOF_KEEP: o.keep ? "1" : "",
       });
+      if (code === 130) return void (process.exitCode = 130);
       worst = Math.max(worst, code === 0 ? 0 : 1);
     }
     process.exitCode = worst;
@@ -108,15 +110,26 @@ program
 
 function runVitest(file: string, env: Record<string, string>): Promise<number> {
   const bin = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+  process.env.HAPROOF_SESSION = sessionId();
+  let interrupted = false;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, "run", "--project", "integration", file], {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, ...env },
     });
-    // The child gets the terminal's SIGINT itself and cleans up; we just wait for it.
-    process.on("SIGINT", () => undefined);
-    child.on("exit", (code) => resolve(code ?? 1));
+    // The terminal's SIGINT reaches the child too; once it has exited, remove what its session built.
+    const onSignal = () => void (interrupted = true);
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    child.on("exit", async (code) => {
+      if (interrupted) {
+        console.error("\ninterrupted: removing the runs this scenario session created ...");
+        for (const runId of takeSharedRuns()) await cleanByLabel({ runId }).catch(() => undefined);
+        return resolve(130);
+      }
+      resolve(code ?? 1);
+    });
   });
 }
 

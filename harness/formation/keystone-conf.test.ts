@@ -5,15 +5,16 @@ import { serviceDatabaseSql } from "./keystone-db.ts";
 import { bootstrapArgv } from "./keystone.ts";
 
 describe("keystone configuration", () => {
-  const conf = renderKeystoneConf("10.0.0.50");
+  const conf = renderKeystoneConf("10.0.0.50", 4);
 
   it("points [database] at the DB VIP over PyMySQL", () => {
     expect(conf).toContain("[database]\nconnection = mysql+pymysql://keystone:haproof-keystone-db@10.0.0.50/keystone\n");
   });
 
-  it("uses Fernet tokens and no cache", () => {
+  it("uses Fernet tokens, an in-process cache and the pinned bcrypt rounds", () => {
     expect(conf).toMatch(/\[token\]\nprovider = fernet\n/);
-    expect(conf).toMatch(/\[cache\]\nenabled = false\n/);
+    expect(conf).toMatch(/\[cache\]\nenabled = true\nbackend = dogpile.cache.memory\n/);
+    expect(conf).toMatch(/\[identity\]\npassword_hash_rounds = 4\n/);
   });
 
   it("runs uwsgi with the requested process count on :5000", () => {

@@ -42,7 +42,7 @@ export async function formKeystone(ctx: FormationContext): Promise<void> {
   const since = () => `${Math.round(performance.now() - t0)} ms`;
 
   await ensureServiceDatabase(first, ep.dbHost, KEYSTONE_DB);
-  const conf = renderKeystoneConf(ep.dbHost);
+  const conf = renderKeystoneConf(ep.dbHost, ctx.topology.tunables.keystonePasswordHashRounds);
   await Promise.all(hosts.map(async (h) => {
     await h.writeFile("/etc/keystone/keystone.conf", conf, 0o640);
     await h.exec("chown root:keystone /etc/keystone/keystone.conf && install -d -o keystone -g keystone /var/log/keystone");

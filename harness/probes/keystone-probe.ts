@@ -1,6 +1,7 @@
 import type { History } from "../history/index.ts";
 import { classifyHttpError } from "./http-errors.ts";
 import { issueToken, validateToken } from "./keystone-client.ts";
+import { LeastRecent } from "./least-recent.ts";
 import { OpLoop } from "./op-loop.ts";
 
 /** Options for {@link keystoneProbe}. */
@@ -15,28 +16,27 @@ export interface KeystoneProbeOptions {
 
 /**
  * A Keystone client through Controller_VIP: op `issue` (value = token) and op `validate`
- * (value = an earlier token, cycling through all issued so far, oldest included, so tokens
- * from before a fault keep being validated after it). Each token validates itself.
+ * (value = the earlier token validated longest ago, so every token, those from before a fault
+ * included, keeps being validated after it). Each token validates itself.
  */
 export function keystoneProbe(o: KeystoneProbeOptions): OpLoop {
-  const tokens: string[] = [];
-  let cursor = 0;
+  const picker = new LeastRecent<string>();
   const every = o.issueEvery ?? 3;
   return new OpLoop({ process: "keystone", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i) => {
-    if (tokens.length === 0 || i % every === 0)
+    if (picker.size === 0 || i % every === 0)
       return {
         f: "issue",
         run: async () => {
           try {
             const t = await issueToken(o.base);
-            tokens.push(t);
+            picker.add(t);
             return { value: t };
           } catch (e) {
             throw classifyHttpError(e);
           }
         },
       };
-    const token = tokens[cursor++ % tokens.length];
+    const token = picker.next();
     return {
       f: "validate",
       value: token,

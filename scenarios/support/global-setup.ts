@@ -1,15 +1,12 @@
 import { cleanByLabel, engineAnswers } from "../../harness/engine/index.ts";
-import { docker } from "../../harness/engine/docker.ts";
-import { LABEL_SHARED } from "./shared-topology.ts";
+import { sessionId, takeSharedRuns } from "./session.ts";
 
-/** Vitest global teardown of the integration project: removes shared scenario runs unless HAPROOF_KEEP=1. */
+/** Vitest global setup of the integration project: opens a session; its teardown removes the shared runs it used unless HAPROOF_KEEP=1. */
 export default function setup(): () => Promise<void> {
+  sessionId();
   return async () => {
+    const runs = takeSharedRuns();
     if (process.env.HAPROOF_KEEP === "1" || !(await engineAnswers())) return;
-    const nets = await docker().listNetworks({ filters: JSON.stringify({ label: [LABEL_SHARED] }) });
-    for (const n of nets) {
-      const runId = n.Labels?.["io.haproof.run"];
-      if (runId) await cleanByLabel({ runId });
-    }
+    for (const runId of runs) await cleanByLabel({ runId });
   };
 }

@@ -23,6 +23,7 @@ export class ScenarioRun {
   private readonly startedAt = new Date();
   private readonly t0 = performance.now();
   private clientSet?: Clients;
+  private crash?: string;
 
   private constructor(readonly name: string, readonly running: RunningTopology) {
     this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
@@ -38,6 +39,22 @@ export class ScenarioRun {
       await waitHealthy(running);
     });
     return run;
+  }
+
+  /**
+   * Runs the scenario's runbook. A throw (a wait that timed out, a fault that could not be
+   * applied) is recorded as a harness crash: every fault is healed, and finish() then reports
+   * the run as unknown, never as a pass.
+   */
+  async perform(runbook: () => Promise<void>): Promise<void> {
+    try {
+      await runbook();
+    } catch (e) {
+      this.crash = e instanceof Error ? e.message : String(e);
+      this.history.phase("harness crash", "error", { error: this.crash });
+      this.log(`harness crash: ${this.crash}; healing every fault`);
+      await healAll(this.running).catch(() => undefined);
+    }
   }
 
   /** Prints a progress line and records it as a phase. */
@@ -97,7 +114,8 @@ export class ScenarioRun {
   async finish(checks: Record<string, Check>, metrics: (v: Record<string, Verdict>) => Record<string, number> = () => ({})): Promise<RunSummary> {
     await this.clientSet?.stop();
     const events = this.history.events();
-    const verdicts = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
+    const verdicts: Record<string, Verdict> = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
+    verdicts["the runbook ran to the end"] = this.crash ? { valid: "unknown", details: { error: this.crash } } : { valid: true, details: {} };
     let m: Record<string, number> = {};
     try {
       m = metrics(verdicts);

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { attachTopology, type RunningTopology } from "../../harness/engine/index.ts";
+import { attachTopology, newRunId, type RunningTopology } from "../../harness/engine/index.ts";
 import { healAll } from "../../harness/faults/index.ts";
 import { bringUp, waitHealthy } from "../../harness/formation/index.ts";
 import { PhaseLog } from "../../harness/cli/phase-log.ts";
 import { loadTopology, type Topology } from "../../topologies/index.ts";
 import { parseSets } from "../../harness/cli/set-option.ts";
+import { noteSharedRun } from "./session.ts";
 
 /** Label marking a run shared by scenario files; its value keys the topology and its overrides. */
 export const LABEL_SHARED = "io.haproof.shared";
@@ -14,7 +15,8 @@ export function scenarioTopology(extra: Record<string, unknown> = {}): { topolog
   const name = process.env.HAPROOF_TOPOLOGY || "prisma";
   const sets = JSON.parse(process.env.HAPROOF_SET || "[]") as string[];
   const overrides = { ...parseSets(sets), ...extra };
-  const key = createHash("sha256").update(JSON.stringify([name, overrides])).digest("hex").slice(0, 12);
+  // HAPROOF_SHARED_KEY keeps concurrent developers' sessions on separate runs.
+  const key = createHash("sha256").update(JSON.stringify([name, overrides, process.env.HAPROOF_SHARED_KEY ?? ""])).digest("hex").slice(0, 12);
   return { topology: loadTopology(name, overrides), key };
 }
 
@@ -32,11 +34,15 @@ export async function sharedTopology(extra: Record<string, unknown> = {}): Promi
       const undone = await healAll(existing);
       if (undone.length) phases.line(`healed leftovers: ${undone.join("; ")}`);
       await phases.run(`re-verify shared run ${existing.runId}`, () => waitHealthy(existing));
+      noteSharedRun(existing.runId);
       return existing;
     } catch (e) {
       phases.line(`shared run ${existing.runId} is not healthy (${(e as Error).message}); replacing it`);
       await existing.down();
     }
   }
-  return bringUp(topology, { phases, labels: { [LABEL_SHARED]: key } });
+  // Noted before bring-up, so an interrupted session can still remove a half-built run.
+  const runId = newRunId(topology.name);
+  noteSharedRun(runId);
+  return bringUp(topology, { phases, runId, labels: { [LABEL_SHARED]: key } });
 }
