@@ -57,11 +57,11 @@ export async function formGlance(ctx: FormationContext, opts: GlanceOptions = {}
   await registerGlance(ctx);
   const g = groupSpec(ctx, "g_controller");
   await applyGroup(ctx, first, g.name, "glance");
-  await waitForPlacement(first, { glance: g.allowed[0]! });
+  const placed = await waitForPlacement(first, { glance: g.allowed });
   await waitFor(
     "glance answers through Controller_VIP",
     async () => (await apiRequest(`GET ${ep.image}/versions`, { url: `${ep.image}/versions`, timeout: 5000 })).status === 200,
     { timeoutMs: 60_000, intervalMs: 1000 },
   );
-  ctx.log(`glance: serving at ${ep.image} on ${g.allowed[0]} after ${since()}`);
+  ctx.log(`glance: serving at ${ep.image} on ${placed.placement.glance} after ${since()}`);
 }

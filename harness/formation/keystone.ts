@@ -58,7 +58,7 @@ export async function formKeystone(ctx: FormationContext): Promise<void> {
 
   const g = groupSpec(ctx, "g_controller");
   await applyGroup(ctx, first, g.name, "keystone");
-  await waitForPlacement(first, { keystone: g.allowed[0]! });
+  const placed = await waitForPlacement(first, { keystone: g.allowed });
   await waitFor("keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase, KEYSTONE_ADMIN), { timeoutMs: 60_000, intervalMs: 1000 });
-  ctx.log(`keystone: serving at ${ep.identity} on ${g.allowed[0]} after ${since()}`);
+  ctx.log(`keystone: serving at ${ep.identity} on ${placed.placement.keystone} after ${since()}`);
 }

@@ -31,14 +31,18 @@ export function waitForMembers(host: Host, names: readonly string[], timeoutMs =
   );
 }
 
-/** Waits until every resource in `expected` is started on the given node, as `host` sees it. */
-export function waitForPlacement(host: Host, expected: Readonly<Record<string, string>>, timeoutMs = PLACEMENT_TIMEOUT_MS): Promise<PacemakerStatus> {
+/**
+ * Waits until every resource in `expected` is started on exactly one node, one of its allowed
+ * nodes, as `host` sees it. Any allowed node will do: with resource stickiness a group stays
+ * where its first start succeeded, and the guide only requires an allowed node.
+ */
+export function waitForPlacement(host: Host, expected: Readonly<Record<string, readonly string[]>>, timeoutMs = PLACEMENT_TIMEOUT_MS): Promise<PacemakerStatus> {
   const want = Object.entries(expected);
   return waitFor(
-    `${host.name}: ${want.map(([r, n]) => `${r}@${n}`).join(", ")}`,
+    `${host.name}: ${want.map(([r, n]) => `${r}@${n.join("|")}`).join(", ")}`,
     async () => {
       const s = await pacemakerStatus(host);
-      const wrong = want.filter(([r, n]) => s.placement[r] !== n || (s.runningOn[r]?.length ?? 0) !== 1);
+      const wrong = want.filter(([r, n]) => !n.includes(s.placement[r] ?? "") || (s.runningOn[r]?.length ?? 0) !== 1);
       if (wrong.length) throw new Error(`not yet: ${wrong.map(([r]) => `${r}@${s.runningOn[r]?.join("+") || "stopped"}`).join(", ")}`);
       return s;
     },
@@ -73,10 +77,10 @@ export async function formPacemaker(ctx: FormationContext): Promise<void> {
   await waitForMembers(first, hosts.map((h) => h.name));
   ctx.log(`pacemaker: ${hosts.length} nodes online with quorum after ${Math.round(performance.now() - t0)} ms`);
   await setCibAttributesOn(first);
-  const expected: Record<string, string> = {};
+  const expected: Record<string, readonly string[]> = {};
   for (const g of ctx.topology.groups) {
     const ids = await applyGroup(ctx, first, g.name, g.name === "g_controller" ? "vip" : undefined);
-    for (const id of ids) expected[id] = groupSpec(ctx, g.name).allowed[0]!;
+    for (const id of ids) expected[id] = groupSpec(ctx, g.name).allowed;
   }
   await waitForPlacement(first, expected);
   ctx.log(`pacemaker: ${Object.keys(expected).join(", ")} started after ${Math.round(performance.now() - t0)} ms`);

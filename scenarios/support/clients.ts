@@ -39,7 +39,8 @@ export interface Clients {
   consumer?: AmqpConsumer;
   /** The uploaded image id and checksum, when glance is on. */
   image?: { id: string; sha256: string };
-  stop(): Promise<void>;
+  /** Stops the named probes (all when omitted), waiting for ops in flight; idempotent. */
+  stop(only?: string[]): Promise<void>;
 }
 
 /** Prepares (tables, queues, a known image) and starts the clients of `spec`; they record into `history`. */
@@ -47,7 +48,10 @@ export async function startClients(running: RunningTopology, history: History, s
   const probes: Probe[] = [];
   const rateHz = spec.rateHz;
   const ep = keystoneEndpoints(running.formationContext(() => undefined));
-  const out: Clients = { probes, stop: async () => void (await Promise.all(probes.map((p) => p.stop()))) };
+  const out: Clients = {
+    probes,
+    stop: async (only) => void (await Promise.all(probes.filter((p) => !only || only.includes(p.name)).map((p) => p.stop()))),
+  };
   if (spec.mysql) {
     await createSeqTable(ep.dbHost, spec.mysql.table);
     probes.push(mysqlWriter({ history, address: ep.dbHost, table: spec.mysql.table, rateHz }));

@@ -5,3 +5,5 @@ export { startClients } from "./clients.ts";
 export type { ClientSpec, Clients } from "./clients.ts";
 export { preFaultTokensRevalidated } from "./conditions.ts";
 export { maxOutageMs } from "./metrics.ts";
+export { recordFinalRows } from "./final-reads.ts";
+export { recordDrained } from "./amqp-drain.ts";

@@ -1,0 +1,66 @@
+import { formatThreshold, requirementText } from "../requirements/index.ts";
+import type { Acceptance, AcceptanceRow } from "./acceptance.ts";
+import { formatSeconds } from "./format.ts";
+import type { ReportRun } from "./find-runs.ts";
+
+const VERDICT = (v: AcceptanceRow["valid"]) => (v === true ? "PASS" : v === false ? "**FAIL**" : "**UNKNOWN**");
+const cell = (s: string) => s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The verdict in plain words: "All N requirements met" or "NOT ACCEPTED: 2 failed, 1 unknown". Pure. */
+export function acceptanceHeadline(a: Acceptance): string {
+  const { total, failed, unknown } = a.counts;
+  if (total === 0) return "NOT ACCEPTED: no requirement was exercised";
+  if (a.accepted) return `All ${plural(total, "requirement")} met`;
+  return `NOT ACCEPTED: ${[failed ? `${failed} failed` : "", unknown ? `${unknown} unknown` : ""].filter(Boolean).join(", ")} (of ${plural(total, "requirement")})`;
+}
+
+/** "9.8 s ≤ 30 s", "93.3 s > 90 s", "≤ 30 s (not measured)", or "" when the requirement has no threshold. Pure. */
+export function measuredVsThreshold(row: Pick<AcceptanceRow, "measuredMs" | "thresholdMs">): string {
+  const { measuredMs: m, thresholdMs: t } = row;
+  if (t === undefined) return m === undefined ? "" : formatSeconds(m);
+  if (m === undefined) return `≤ ${formatThreshold(t)} (not measured)`;
+  return `${formatSeconds(m)} ${m <= t ? "≤" : ">"} ${formatThreshold(t)}`;
+}
+
+/** Options for {@link acceptanceMarkdown}. */
+export interface AcceptanceMarkdownOptions {
+  /** Relative link to the generated Allure report, when there is one. */
+  allureIndex?: string;
+  /** Generation time for the heading; default now. */
+  generatedAt?: Date;
+}
+
+/**
+ * `acceptance.md`: the headline, every failed or unknown requirement by name, the runs judged, one row per
+ * requirement (id, text, scenario, verdict, measured vs threshold, evidence links) and the requirements no run exercised. Pure.
+ */
+export function acceptanceMarkdown(a: Acceptance, runs: readonly ReportRun[], opts: AcceptanceMarkdownOptions = {}): string {
+  const out: string[] = [`# haproof acceptance: ${a.accepted ? "ACCEPTED" : "NOT ACCEPTED"}`, "", `**${acceptanceHeadline(a)}.**`, ""];
+  const bad = a.rows.filter((r) => r.valid !== true);
+  for (const r of bad) out.push(`- ${VERDICT(r.valid)} ${r.id ?? "(no requirement)"} (${r.scenario}): ${cell(r.text)}${r.note ? ` — ${r.note}` : ""}`);
+  if (bad.length) out.push("");
+  out.push(`Generated ${(opts.generatedAt ?? new Date()).toISOString()} from ${plural(runs.length, "run")}.${opts.allureIndex ? ` Allure report: [${opts.allureIndex}](${opts.allureIndex}).` : ""}`, "");
+
+  out.push("## Runs", "", "| scenario | topology | run | started | verdict | evidence |", "|---|---|---|---|---|---|");
+  for (const { summary: s } of runs) {
+    const row = a.rows.find((r) => r.runId === s.runId);
+    const ev = row ? `[timeline](${row.evidence.timeline}) · [summary](${row.evidence.summary})` : "";
+    out.push(`| ${s.scenario} | ${s.topology} | \`${s.runId}\` | ${s.startedAt} | ${s.verdict.toUpperCase()} | ${ev} |`);
+  }
+
+  out.push("", "## Requirements", "", "| id | requirement | scenario | verdict | measured vs threshold | evidence |", "|---|---|---|---|---|---|");
+  for (const r of a.rows) {
+    const text = `${cell(r.text)}${r.source ? ` <br><sub>${cell(r.source)}</sub>` : ""}${r.note ? ` <br><sub>${cell(r.note)}</sub>` : ""}`;
+    const ev = `[timeline](${r.evidence.timeline}) · [summary](${r.evidence.summary})`;
+    out.push(`| ${r.id ?? "—"} | ${text} | ${r.scenario} | ${VERDICT(r.valid)} | ${measuredVsThreshold(r)} | ${ev} |`);
+  }
+
+  if (a.notRun.length) {
+    const scenarios = [...new Set(a.notRun.map((r) => r.scenario))];
+    out.push("", "## Not exercised yet", "", `No run of ${scenarios.join(", ")}; these requirements are not counted above.`, "");
+    out.push("| id | requirement | scenario | source |", "|---|---|---|---|");
+    for (const r of a.notRun) out.push(`| ${r.id} | ${cell(requirementText(r))} | ${r.scenario}${r.topology ? ` (${r.topology})` : ""} | ${cell(r.source)} |`);
+  }
+  return out.join("\n") + "\n";
+}

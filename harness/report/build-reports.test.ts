@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REQUIREMENTS } from "../requirements/index.ts";
+import { buildReports, NoRunsError } from "./build-reports.ts";
+import { findRuns } from "./find-runs.ts";
+import { allPass, fixtureRun } from "./fixtures/fixture-run.ts";
+import type { RunSummary } from "./summary.ts";
+
+function writeRun(root: string, runId: string, startedAt: string, edit: (s: RunSummary) => void = () => undefined): void {
+  const { summary } = fixtureRun((s) => {
+    Object.assign(s, { runId, startedAt });
+    edit(s);
+  });
+  mkdirSync(path.join(root, runId), { recursive: true });
+  writeFileSync(path.join(root, runId, "summary.json"), JSON.stringify(summary));
+}
+
+function reportsRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "haproof-reports-"));
+  writeRun(root, "node-loss-1", "2026-11-22T01:00:00.000Z");
+  writeRun(root, "node-loss-2", "2026-11-22T02:00:00.000Z", allPass);
+  writeRun(root, "lb-failover-1", "2026-11-22T00:30:00.000Z", (s) => (s.scenario = "lb-failover"));
+  mkdirSync(path.join(root, "broken-1"));
+  writeFileSync(path.join(root, "broken-1", "summary.json"), JSON.stringify({ scenario: "x" }));
+  mkdirSync(path.join(root, "no-summary-yet"));
+  mkdirSync(path.join(root, "allure-results"));
+  symlinkSync("node-loss-1", path.join(root, "latest"));
+  return root;
+}
+
+describe("findRuns", () => {
+  it("keeps the newest run per scenario, newest first, and names what it skipped", () => {
+    const root = reportsRoot();
+    const found = findRuns(root);
+    expect(found.runs.map((r) => r.summary.runId)).toEqual(["node-loss-2", "lb-failover-1"]);
+    expect(found.skipped).toHaveLength(1);
+    expect(found.skipped[0].dir).toBe(path.join(root, "broken-1"));
+    expect(findRuns(root, { all: true }).runs.map((r) => r.summary.runId)).toEqual(["node-loss-2", "node-loss-1", "lb-failover-1"]);
+    expect(findRuns(path.join(root, "missing")).runs).toEqual([]);
+  });
+});
+
+describe("buildReports", () => {
+  it("writes acceptance.md and junit.xml whose counts equal the summaries' verdicts", async () => {
+    const root = reportsRoot();
+    const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
+    expect(built.allure).toBeUndefined();
+    const md = readFileSync(built.files.acceptance, "utf8");
+    const xml = readFileSync(built.files.junit, "utf8");
+    // lb-failover's requirements name checks the node-loss fixture does not report: unknown, so not accepted.
+    expect(built.acceptance.accepted).toBe(false);
+    expect(md).toMatch(/^# haproof acceptance: NOT ACCEPTED/);
+    expect(md).toContain("[timeline](node-loss-2/timeline.html)");
+    const checks = built.runs.flatMap((r) => r.summary.checks);
+    expect((xml.match(/<testcase\b/g) ?? []).length).toBe(checks.length);
+    expect((xml.match(/<failure\b/g) ?? []).length).toBe(checks.filter((c) => c.valid === false).length);
+    expect((xml.match(/<error\b/g) ?? []).length).toBe(checks.filter((c) => c.valid === "unknown").length);
+    expect(xml).toContain("<system-out>requirement PRISMA-CTRL-VIP-MOVE: Controller_VIP moves to the other allowed controller within 30 s [10.0 s ≤ 30 s]</system-out>");
+  });
+
+  it("accepts when the newest run of each scenario meets every requirement", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "haproof-reports-"));
+    writeRun(root, "node-loss-1", "2026-11-22T01:00:00.000Z");
+    writeRun(root, "node-loss-2", "2026-11-22T02:00:00.000Z", allPass);
+    const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
+    expect(built.acceptance.accepted).toBe(true);
+    expect(readFileSync(built.files.acceptance, "utf8")).toContain("**All 9 requirements met.**");
+  });
+
+  it("throws NoRunsError, writing nothing, when no summary is found", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "haproof-reports-"));
+    await expect(buildReports({ root, allure: false })).rejects.toThrow(NoRunsError);
+    await expect(buildReports({ root, allure: false })).rejects.toThrow(/no run summary found under/);
+  });
+});

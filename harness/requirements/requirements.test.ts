@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  DEFAULT_REQUIREMENTS,
+  RequirementSchema,
+  RequirementsError,
+  UnknownRequirementError,
+  applyRequirementsOverride,
+  overrideFile,
+  parseRequirementsOverride,
+  requirementText,
+  requirements,
+  requirementsFor,
+  thresholdMs,
+} from "./index.ts";
+
+const PLANNED = ["service-failure", "lb-failover", "galera-node-loss", "galera-partition", "galera-deadlock", "rabbit-node-loss",
+  "rabbit-partition", "gluster-brick-loss", "network-failover", "quorum-loss", "vm-loss"];
+
+/** Check names a scenario file declares in its `run.finish({...})` call. */
+function declaredChecks(file: string): string[] {
+  const src = readFileSync(path.join(import.meta.dirname, "..", "..", "scenarios", file), "utf8");
+  return [...src.matchAll(/^\s*"([^"]+)":\s*\(e\)\s*=>/gm)].map((m) => m[1]);
+}
+
+describe("the default requirement table", () => {
+  it("is valid, with unique ids and one requirement per scenario check", () => {
+    for (const r of DEFAULT_REQUIREMENTS) expect(RequirementSchema.safeParse(r).success, r.id).toBe(true);
+    expect(new Set(DEFAULT_REQUIREMENTS.map((r) => r.id)).size).toBe(DEFAULT_REQUIREMENTS.length);
+    const keys = DEFAULT_REQUIREMENTS.map((r) => `${r.scenario}|${r.topology ?? "*"}|${r.check}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("covers every check node-loss.scenario.ts declares, plus the runbook check every run adds", () => {
+    const checks = declaredChecks("node-loss.scenario.ts");
+    expect(checks.length).toBeGreaterThanOrEqual(8);
+    const covered = requirementsFor("node-loss", "prisma", DEFAULT_REQUIREMENTS).map((r) => r.check);
+    for (const c of [...checks, "the runbook ran to the end"]) expect(covered, c).toContain(c);
+  });
+
+  it("has requirements for every planned PRISMA scenario", () => {
+    for (const s of PLANNED) expect(DEFAULT_REQUIREMENTS.filter((r) => r.scenario === s).length, s).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives every {threshold} text a threshold, and every metric requirement a threshold", () => {
+    for (const r of DEFAULT_REQUIREMENTS) {
+      if (r.text.includes("{threshold}") || r.metric) expect(r.thresholdMs, r.id).toBeTypeOf("number");
+      expect(requirementText(r)).not.toContain("{threshold}");
+    }
+    const move = DEFAULT_REQUIREMENTS.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!;
+    expect(requirementText(move)).toBe("Controller_VIP moves to the other allowed controller within 30 s");
+    expect(requirementText({ text: "in {threshold}", thresholdMs: 1500 })).toBe("in 1.5 s");
+  });
+});
+
+describe("thresholdMs", () => {
+  it("finds a threshold by metric, check name or id", () => {
+    expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, DEFAULT_REQUIREMENTS)).toBe(30_000);
+    expect(thresholdMs("node-loss", "Keystone outage within bound", undefined, DEFAULT_REQUIREMENTS)).toBe(90_000);
+    expect(thresholdMs("node-loss", "PRISMA-CTRL-REJOIN", undefined, DEFAULT_REQUIREMENTS)).toBe(180_000);
+    expect(thresholdMs("service-failure", "relocateMs", "clusterware", DEFAULT_REQUIREMENTS)).toBe(60_000);
+  });
+
+  it("throws a named error for an unknown key or a requirement without a threshold", () => {
+    expect(() => thresholdMs("node-loss", "nope", undefined, DEFAULT_REQUIREMENTS)).toThrow(UnknownRequirementError);
+    expect(() => thresholdMs("node-loss", "g_controller only on controller-1/2, never split", undefined, DEFAULT_REQUIREMENTS)).toThrow(/no threshold/);
+    expect(() => thresholdMs("no-such-scenario", "controllerVipMoveMs", undefined, DEFAULT_REQUIREMENTS)).toThrow(/no requirement/);
+  });
+
+  it("filters by topology: Clusterware-only requirements stay out of a PRISMA run", () => {
+    const ids = requirementsFor("service-failure", "prisma", DEFAULT_REQUIREMENTS).map((r) => r.id);
+    expect(ids).toContain("PRISMA-SVC-RESTART");
+    expect(ids).not.toContain("CW-SVC-RESTART-THEN-RELOCATE");
+  });
+});
+
+describe("site override", () => {
+  const F = "site.json";
+
+  it("patches a threshold and adds a requirement", () => {
+    const o = parseRequirementsOverride(JSON.stringify({
+      requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: 20_000 } },
+      add: [{ id: "SITE-EXTRA-CHECK", scenario: "node-loss", check: "x", text: "x", source: "site runbook §1" }],
+    }), F);
+    const table = applyRequirementsOverride(DEFAULT_REQUIREMENTS, o, F);
+    expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, table)).toBe(20_000);
+    expect(requirementText(table.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!)).toMatch(/within 20 s$/);
+    expect(table.map((r) => r.id)).toContain("SITE-EXTRA-CHECK");
+    expect(DEFAULT_REQUIREMENTS.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!.thresholdMs).toBe(30_000);
+  });
+
+  it.each([
+    ["a threshold given as a string", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: "20s" } } }, /requirements\.PRISMA-CTRL-VIP-MOVE\.thresholdMs: .*number/],
+    ["a negative threshold", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: -1 } } }, /thresholdMs: .*>0/],
+    ["a misspelt field", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMS: 20_000 } } }, /requirements\.PRISMA-CTRL-VIP-MOVE: .*thresholdMS/],
+    ["an unknown top-level key", { thresholds: {} }, /\(top level\): .*thresholds/],
+    ["an added requirement missing its source", { add: [{ id: "SITE-X-Y", scenario: "s", check: "c", text: "t" }] }, /add\.0\.source/],
+  ])("rejects %s, naming the field", (_what, json, message) => {
+    expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(RequirementsError);
+    expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(message);
+  });
+
+  it("rejects text that is not JSON, an unknown id, and an added id that already exists", () => {
+    expect(() => parseRequirementsOverride("{ thresholdMs: 1", F)).toThrow(/site\.json: not JSON/);
+    const unknown = parseRequirementsOverride(JSON.stringify({ requirements: { "PRISMA-NOPE-X": { thresholdMs: 1 } } }), F);
+    expect(() => applyRequirementsOverride(DEFAULT_REQUIREMENTS, unknown, F)).toThrow(/requirements\.PRISMA-NOPE-X: no requirement has this id/);
+    const dup = parseRequirementsOverride(JSON.stringify({ add: [{ ...DEFAULT_REQUIREMENTS[0] }] }), F);
+    expect(() => applyRequirementsOverride(DEFAULT_REQUIREMENTS, dup, F)).toThrow(/add\.0\.id: PRISMA-CTRL-VIP-MOVE already exists/);
+  });
+
+  describe("from HAPROOF_REQUIREMENTS", () => {
+    const saved = process.env.HAPROOF_REQUIREMENTS;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.HAPROOF_REQUIREMENTS;
+      else process.env.HAPROOF_REQUIREMENTS = saved;
+    });
+
+    it("loads the named file, and rejects a malformed one with its path in the message", () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "haproof-req-"));
+      const good = path.join(dir, "good.json");
+      writeFileSync(good, JSON.stringify({ requirements: { "PRISMA-CTRL-KEYSTONE-OUTAGE": { thresholdMs: 45_000 } } }));
+      process.env.HAPROOF_REQUIREMENTS = good;
+      expect(overrideFile()).toBe(good);
+      expect(thresholdMs("node-loss", "keystoneOutageMs")).toBe(45_000);
+      const bad = path.join(dir, "bad.json");
+      writeFileSync(bad, JSON.stringify({ requirements: { "PRISMA-CTRL-KEYSTONE-OUTAGE": { thresholdMs: null } } }));
+      process.env.HAPROOF_REQUIREMENTS = bad;
+      expect(() => requirements()).toThrow(`${bad}: requirements.PRISMA-CTRL-KEYSTONE-OUTAGE.thresholdMs`);
+      process.env.HAPROOF_REQUIREMENTS = path.join(dir, "missing.json");
+      expect(() => requirements()).toThrow(/does not exist/);
+    });
+  });
+});
