@@ -1,3 +1,4 @@
+import { XMLParser } from "fast-xml-parser";
 import type { Host } from "../engine/host.ts";
 
 /** A GlusterFS server's view of its pool and volume. */
@@ -8,24 +9,28 @@ export interface GlusterStatus {
   bricks: { host: string; path: string; online: boolean }[];
 }
 
-const blocks = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => m[1]);
-const field = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1] ?? "";
+// gluster's --xml output is element text, not attributes; repeated elements are always arrays.
+const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ["peer", "hostname", "node"].includes(name) });
+type PeerXml = { hostname?: string[]; hostnames?: { hostname?: string[] }; connected?: string };
+type NodeXml = { hostname?: string[]; path?: string; status?: string };
 
 /**
  * Parses `gluster peer status --xml`; pure. A peer probed back by short name also carries its
  * reverse-DNS name (Docker answers `<container>.<network>`); the short, dot-free one is reported.
  */
-export function parsePeerStatusXml(xml: string): GlusterStatus["peers"] {
-  return blocks(xml, "peer").map((p) => {
-    const names = [...p.matchAll(/<hostname>([^<]*)<\/hostname>/g)].map((m) => m[1]);
-    return { name: names.find((n) => !n.includes(".")) ?? names[0] ?? "", connected: field(p, "connected") === "1" };
+export function parsePeerStatusXml(text: string): GlusterStatus["peers"] {
+  const peers: PeerXml[] = xml.parse(text)?.cliOutput?.peerStatus?.peer ?? [];
+  return peers.map((p) => {
+    const names = [...(p.hostname ?? []), ...(p.hostnames?.hostname ?? [])].map(String);
+    return { name: names.find((n) => !n.includes(".")) ?? names[0] ?? "", connected: String(p.connected) === "1" };
   });
 }
 
 /** Parses `gluster volume status VOL --xml` into bricks (self-heal and other daemons dropped); pure. */
-export function parseVolumeStatusXml(xml: string): GlusterStatus["bricks"] {
-  return blocks(xml, "node")
-    .map((n) => ({ host: field(n, "hostname"), path: field(n, "path"), online: field(n, "status") === "1" }))
+export function parseVolumeStatusXml(text: string): GlusterStatus["bricks"] {
+  const nodes: NodeXml[] = xml.parse(text)?.cliOutput?.volStatus?.volumes?.volume?.node ?? [];
+  return nodes
+    .map((n) => ({ host: String(n.hostname?.[0] ?? ""), path: String(n.path ?? ""), online: String(n.status) === "1" }))
     .filter((b) => b.path.startsWith("/"));
 }
 

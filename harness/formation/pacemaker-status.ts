@@ -1,3 +1,4 @@
+import { XMLParser } from "fast-xml-parser";
 import type { Host } from "../engine/host.ts";
 
 /** The cluster as one node's crm_mon sees it. */
@@ -20,70 +21,44 @@ export interface PacemakerStatus {
   dc: string | null;
 }
 
-interface Tag {
-  name: string;
-  attrs: Record<string, string>;
-  children: Tag[];
+type Attrs = Record<string, string>;
+interface CrmMonXml {
+  "pacemaker-result"?: {
+    summary?: { current_dc?: Attrs };
+    nodes?: { node?: Attrs[] };
+    resources?: { resource?: (Attrs & { node?: Attrs[] })[]; group?: { resource?: (Attrs & { node?: Attrs[] })[] }[]; clone?: { resource?: (Attrs & { node?: Attrs[] })[] }[] };
+  };
 }
 
-const unescape = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
-/** A minimal element-tree reader for crm_mon's machine output (attributes only, no text). */
-function parseTags(xml: string): Tag {
-  const root: Tag = { name: "#root", attrs: {}, children: [] };
-  const stack = [root];
-  for (const m of xml.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g)) {
-    const [, closing, name, attrText, selfClosing] = m;
-    if (closing) {
-      while (stack.length > 1 && stack.pop()!.name !== name);
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of attrText!.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = unescape(a[2] ?? a[3] ?? "");
-    const tag: Tag = { name: name!, attrs, children: [] };
-    stack.at(-1)!.children.push(tag);
-    if (!selfClosing) stack.push(tag);
-  }
-  return root;
-}
-
-const find = (t: Tag, name: string): Tag | undefined => {
-  for (const c of t.children) {
-    if (c.name === name) return c;
-    const d = find(c, name);
-    if (d) return d;
-  }
-  return undefined;
-};
-
-const resources = (t: Tag): Tag[] =>
-  t.children.flatMap((c) => (c.name === "resource" ? [c] : resources(c)));
+// Elements that may repeat are always arrays, so one and many read the same way.
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["node", "resource", "group", "clone"].includes(name) });
 
 /** Parses `crm_mon -1 --output-as=xml` into a {@link PacemakerStatus}. Pure. */
-export function parseCrmMonXml(xml: string, observer: string): PacemakerStatus {
-  const root = parseTags(xml);
-  if (!find(root, "pacemaker-result") && !find(root, "crm_mon")) throw new Error(`${observer}: not crm_mon XML output`);
-  const nodes = find(root, "nodes")?.children.filter((n) => n.name === "node") ?? [];
-  const dcTag = find(root, "current_dc");
-  const dcPresent = dcTag?.attrs.present === "true";
+export function parseCrmMonXml(text: string, observer: string): PacemakerStatus {
+  const doc = (xml.parse(text) as CrmMonXml)["pacemaker-result"];
+  if (!doc) throw new Error(`${observer}: not crm_mon XML output`);
+  const nodes = doc.nodes?.node ?? [];
+  const dcTag = doc.summary?.current_dc;
+  const dcPresent = dcTag?.present === "true";
   const status: PacemakerStatus = {
     observer,
-    online: nodes.filter((n) => n.attrs.online === "true").map((n) => n.attrs.name!),
-    offline: nodes.filter((n) => n.attrs.online !== "true").map((n) => n.attrs.name!),
+    online: nodes.filter((n) => n.online === "true").map((n) => n.name!),
+    offline: nodes.filter((n) => n.online !== "true").map((n) => n.name!),
     placement: {},
     runningOn: {},
     failed: [],
-    quorate: dcPresent && dcTag?.attrs.with_quorum === "true",
-    dc: dcPresent ? (dcTag?.attrs.name ?? null) : null,
+    quorate: dcPresent && dcTag?.with_quorum === "true",
+    dc: dcPresent ? (dcTag?.name ?? null) : null,
   };
-  for (const r of resources(find(root, "resources") ?? root)) {
-    const id = r.attrs.id!;
-    const started = r.attrs.active === "true" && ["Started", "Promoted", "Unpromoted", "Master", "Slave"].includes(r.attrs.role ?? "");
-    const on = started ? r.children.filter((c) => c.name === "node").map((c) => c.attrs.name!) : [];
+  const r = doc.resources ?? {};
+  const all = [...(r.resource ?? []), ...(r.group ?? []).flatMap((g) => g.resource ?? []), ...(r.clone ?? []).flatMap((c) => c.resource ?? [])];
+  for (const res of all) {
+    const id = res.id!;
+    const started = res.active === "true" && ["Started", "Promoted", "Unpromoted", "Master", "Slave"].includes(res.role ?? "");
+    const on = started ? (res.node ?? []).map((n) => n.name!) : [];
     status.runningOn[id] = on;
     status.placement[id] = on[0] ?? null;
-    if (r.attrs.failed === "true" || r.attrs.blocked === "true") status.failed.push(id);
+    if (res.failed === "true" || res.blocked === "true") status.failed.push(id);
   }
   return status;
 }

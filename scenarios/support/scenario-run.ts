@@ -4,7 +4,7 @@ import { guard, type Verdict } from "../../harness/checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../../harness/faults/index.ts";
 import { waitHealthy } from "../../harness/formation/index.ts";
 import { completedOps, History, type HistoryEvent } from "../../harness/history/index.ts";
-import { REPORTS_DIR, finishReport, type RunSummary } from "../../harness/report/index.ts";
+import { REPORTS_DIR, finishReport, startProgress, type Progress, type RunSummary } from "../../harness/report/index.ts";
 import { waitFor } from "../../harness/wait/index.ts";
 import { startClients, type ClientSpec, type Clients } from "./clients.ts";
 
@@ -24,11 +24,14 @@ export class ScenarioRun {
   private readonly t0 = performance.now();
   private clientSet?: Clients;
   private crash?: string;
+  private readonly progress: Progress;
 
   private constructor(readonly name: string, readonly running: RunningTopology) {
     this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
     this.dir = join(REPORTS_DIR, this.id);
     this.history = new History({ file: join(this.dir, "history.jsonl") });
+    // A refreshing status line on a terminal; none in CI, where log() already prints each phase.
+    this.progress = startProgress(this.history, { label: name, mode: process.stdout.isTTY && !process.env.CI ? "tty" : "off" });
   }
 
   /** Heals anything left from an earlier run, verifies the topology healthy, and opens the run. */
@@ -65,6 +68,7 @@ export class ScenarioRun {
   /** Runs `fn` as a named phase (begin/end/error in the history, a console line each). */
   async step<T>(name: string, fn: () => Promise<T>): Promise<T> {
     this.history.phase(name, "begin");
+    this.progress.phase(name);
     this.log(`▶ ${name}`);
     try {
       const r = await fn();
@@ -113,6 +117,7 @@ export class ScenarioRun {
    */
   async finish(checks: Record<string, Check>, metrics: (v: Record<string, Verdict>) => Record<string, number> = () => ({})): Promise<RunSummary> {
     await this.clientSet?.stop();
+    this.progress.stop();
     const events = this.history.events();
     const verdicts: Record<string, Verdict> = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
     verdicts["the runbook ran to the end"] = this.crash ? { valid: "unknown", details: { error: this.crash } } : { valid: true, details: {} };
