@@ -42,6 +42,9 @@ export class DockerHost implements Host {
       });
       try {
         await Promise.race([done, timeout]);
+      } catch (e) {
+        if (opts.allowFail && e instanceof CommandError) return { exitCode: -1, stdout: "", stderr: e.stderr };
+        throw e;
       } finally {
         clearTimeout(timer);
       }

@@ -7,9 +7,9 @@ export interface ExecResult {
 
 /** Options for {@link Host.exec}. */
 export interface ExecOptions {
-  /** Resolve with a non-zero exit instead of throwing CommandError. */
+  /** Resolve with a non-zero exit instead of throwing CommandError (a timeout resolves as exit code -1). */
   allowFail?: boolean;
-  /** Give up after this many ms (the command keeps running in the container). */
+  /** Give up after this many ms (the command keeps running in the container); throws CommandError unless allowFail. */
   timeoutMs?: number;
   user?: string;
 }
