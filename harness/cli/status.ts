@@ -1,7 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
-import { collectHealth, healthProblems, type Health } from "../formation/index.ts";
-
-const STAND_INS = ["neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent"];
+import { collectHealth, healthProblems, STAND_IN_MEMBERS, type Health } from "../formation/index.ts";
 
 /** Renders a {@link Health} snapshot as the text `haproof status` prints; pure. */
 export function formatHealth(runId: string, subnet: string, h: Health, problems: string[]): string {
@@ -24,7 +22,7 @@ export function formatHealth(runId: string, subnet: string, h: Health, problems:
     const pm = h.pacemaker;
     out.push("", `pacemaker (seen from ${pm.observer}, ${pm.quorate ? "quorate" : "NO QUORUM"}, online: ${pm.online.join(", ")}):`);
     for (const [r, on] of Object.entries(pm.runningOn))
-      out.push(`  ${r.padEnd(24)} ${on.join(", ") || "stopped"}${STAND_INS.includes(r) ? "  [stand-in: ocf:heartbeat:Dummy]" : ""}`);
+      out.push(`  ${r.padEnd(24)} ${on.join(", ") || "stopped"}${STAND_IN_MEMBERS.includes(r) ? "  [stand-in: ocf:heartbeat:Dummy]" : ""}`);
   }
   out.push("", `keystone token via Controller_VIP: ${h.api.token ? "issued" : "NO"}${h.api.validated ? ", validated" : ""}`);
   out.push(`glance via Controller_VIP: ${h.api.images === null ? "NO ANSWER" : `${h.api.images} images listed`}`);

@@ -1,3 +1,4 @@
+import { STAND_IN_MEMBERS } from "./stand-ins.ts";
 import type { Host } from "../engine/host.ts";
 import type { GroupSpec } from "../../topologies/schema.ts";
 import type { FormationContext } from "./context.ts";
@@ -31,6 +32,7 @@ export function memberPrimitive(ctx: FormationContext, member: GroupMember | { v
     case "glance":
       return { id: "glance", provider: "haproof", type: "glance", params: { require_mount: GLANCE_IMAGES_DIR }, monitor, startTimeoutS: 90, stopTimeoutS: 60 };
     default:
+      if (!STAND_IN_MEMBERS.includes(member)) throw new Error(`no resource definition for ${member}`);
       return { id: member, provider: "heartbeat", type: "Dummy", params: {}, meta: { description: STAND_IN }, description: STAND_IN, monitor, startTimeoutS: 20, stopTimeoutS: 20 };
   }
 }

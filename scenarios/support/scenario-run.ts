@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { RunningTopology } from "../../harness/engine/index.ts";
 import { guard, type Verdict } from "../../harness/checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../../harness/faults/index.ts";
-import { waitHealthy } from "../../harness/formation/index.ts";
+import { standIns, waitHealthy } from "../../harness/formation/index.ts";
 import { completedOps, History, type HistoryEvent } from "../../harness/history/index.ts";
 import { REPORTS_DIR, finishReport, startProgress, type Progress, type RunSummary } from "../../harness/report/index.ts";
 import { waitFor } from "../../harness/wait/index.ts";
@@ -138,6 +138,7 @@ export class ScenarioRun {
       verdicts,
       metrics: m,
       events,
+      standIns: standIns(this.running.topology),
       running: this.running,
     });
   }
