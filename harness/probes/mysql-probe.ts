@@ -15,10 +15,10 @@ export interface MysqlProbeOptions {
   process?: string;
 }
 
-/** Opens a probe-account connection to `address` with short timeouts; tags it with the serving node. */
-export async function probeConnection(address: string): Promise<{ conn: Connection; node: string }> {
+/** Opens a probe-account connection to `address` (connect timeout `connectTimeoutMs`); tags it with the serving node. */
+export async function probeConnection(address: string, connectTimeoutMs = 1500): Promise<{ conn: Connection; node: string }> {
   const { user, password, database } = GALERA_ACCOUNTS.probe;
-  const conn = await mysql.createConnection({ host: address, user, password, database, connectTimeout: 1500 });
+  const conn = await mysql.createConnection({ host: address, user, password, database, connectTimeout: connectTimeoutMs });
   conn.on("error", () => undefined); // a lost connection surfaces on the next query instead
   const [rows] = await conn.query("SELECT @@hostname AS node");
   return { conn, node: (rows as Array<{ node: string }>)[0].node };
@@ -71,4 +71,29 @@ export async function readSeqs(address: string, table: string): Promise<number[]
   } finally {
     await conn.end().catch(() => undefined);
   }
+}
+
+/**
+ * A client reading `SELECT 1` from one node at `address` (op `read`), with `timeoutMs` per op:
+ * used to calibrate outage measurement against a fault of known length.
+ */
+export function mysqlReader(o: { history: History; address: string; process: string; rateHz?: number; timeoutMs?: number }): OpLoop {
+  let current: { conn: Connection; node: string } | undefined;
+  const timeout = o.timeoutMs ?? 500;
+  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: timeout + 200 }, () => ({
+    f: "read",
+    run: async () => {
+      let connected = false;
+      try {
+        current ??= await probeConnection(o.address, timeout);
+        connected = true;
+        await current.conn.query({ sql: "SELECT 1", timeout });
+        return { host: current.node };
+      } catch (e) {
+        current?.conn.destroy();
+        current = undefined;
+        throw classifyMysqlError(e, connected);
+      }
+    },
+  }));
 }
