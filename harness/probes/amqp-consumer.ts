@@ -2,33 +2,24 @@ import type { Channel, ChannelModel } from "amqplib";
 import { setTimeout as delay } from "node:timers/promises";
 import { connectFirst } from "./amqp-connection.ts";
 import type { AmqpProbeOptions } from "./amqp-publisher.ts";
-import type { Probe } from "./probe.ts";
+import { BackgroundLoop } from "./background-loop.ts";
 
 /**
  * Consumes with manual acks, recording each delivery as a `consume` op (value = message id)
  * before acking it; reconnects to the next broker whenever the connection drops.
  */
-export class AmqpConsumer implements Probe {
+export class AmqpConsumer extends BackgroundLoop {
   readonly name = "amqp-consume";
-  private running = false;
-  private loop?: Promise<void>;
   private lastDelivery = performance.now();
   private conn?: ChannelModel;
 
-  constructor(private readonly o: AmqpProbeOptions) {}
-
-  /** See {@link Probe.start}. */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  constructor(private readonly o: AmqpProbeOptions) {
+    super();
   }
 
-  /** See {@link Probe.stop}. */
-  async stop(): Promise<void> {
-    this.running = false;
+  /** Closing the connection ends the consume wait in run(). */
+  protected override async beforeStop(): Promise<void> {
     await this.conn?.close().catch(() => undefined);
-    await this.loop;
   }
 
   /** Ms since the last delivery. */
@@ -36,7 +27,7 @@ export class AmqpConsumer implements Probe {
     return performance.now() - this.lastDelivery;
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     let start = 0;
     while (this.running) {
       try {

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { History } from "../history/index.ts";
-import { DefiniteFailure, type Probe } from "./probe.ts";
+import { BackgroundLoop } from "./background-loop.ts";
+import { DefiniteFailure } from "./probe.ts";
 
 /** One operation a loop performs: `run` resolves on success (ok) and rejects on failure. */
 export interface LoopOp {
@@ -33,30 +34,16 @@ export interface JitterStats {
  * invoke then ok / fail (DefiniteFailure) / info (any other error or a timeout: the op may
  * have taken effect). Never throws; stop() waits for the op in flight.
  */
-export class OpLoop implements Probe {
+export class OpLoop extends BackgroundLoop {
   readonly name: string;
-  private running = false;
-  private loop?: Promise<void>;
   private readonly lateness: number[] = [];
 
   constructor(
     private readonly opts: OpLoopOptions,
     private readonly next: (i: number) => LoopOp | Promise<LoopOp>,
   ) {
+    super();
     this.name = opts.process;
-  }
-
-  /** See {@link Probe.start}. */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** See {@link Probe.stop}. */
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
   }
 
   /** Lateness of op starts against the schedule so far. */
@@ -66,7 +53,7 @@ export class OpLoop implements Probe {
     return { count: s.length, meanMs: mean, p99Ms: s[Math.floor(s.length * 0.99)] ?? 0, maxMs: s.at(-1) ?? 0 };
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const period = 1000 / (this.opts.rateHz ?? 10);
     let due = performance.now();
     for (let i = 0; this.running; i++) {

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { History } from "../history/index.ts";
-import type { Probe } from "./probe.ts";
+import { BackgroundLoop } from "./background-loop.ts";
 
 /** Options for {@link Sampler}. */
 export interface SamplerOptions {
@@ -14,29 +14,15 @@ export interface SamplerOptions {
 }
 
 /** Records `sample` events of cluster state at a fixed period, one read at a time. Never throws. */
-export class Sampler implements Probe {
+export class Sampler extends BackgroundLoop {
   readonly name: string;
-  private running = false;
-  private loop?: Promise<void>;
 
   constructor(private readonly o: SamplerOptions) {
+    super();
     this.name = o.name;
   }
 
-  /** See {@link Probe.start}. */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** See {@link Probe.stop}. */
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const period = this.o.periodMs ?? 500;
     while (this.running) {
       const t0 = performance.now();
