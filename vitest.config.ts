@@ -12,7 +12,8 @@ class ScenariosFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    reporters: ["default", ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
+    // default: the console summary; json: counted by .ci/run; allure: results for `npm run report`.
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }], ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
     projects: [
       {
         test: {
