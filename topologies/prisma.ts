@@ -43,6 +43,7 @@ export const prisma: Topology = {
     haproxyCheckRise: 2,
     pacemakerMonitorIntervalS: 5,
     pacemakerMonitorTimeoutS: 20,
+    pacemakerStartTimeoutS: 180,
     keystoneProcesses: 2,
     keystonePasswordHashRounds: 4,
     glanceWorkers: 1,

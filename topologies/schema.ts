@@ -43,6 +43,8 @@ export const TunablesSchema = z.object({
   haproxyCheckRise: z.number().int().min(1).max(20),
   pacemakerMonitorIntervalS: z.number().int().min(1).max(600),
   pacemakerMonitorTimeoutS: z.number().int().min(1).max(600),
+  /** Start timeout of Keystone and Glance: their Python start took 60-75 s on a 2-core host under load. */
+  pacemakerStartTimeoutS: z.number().int().min(10).max(900),
   keystoneProcesses: z.number().int().min(1).max(8),
   /** bcrypt rounds for Keystone passwords (Keystone's default is 12; 4 keeps token issue cheap in tests). */
   keystonePasswordHashRounds: z.number().int().min(4).max(31),

@@ -39,6 +39,8 @@ export function renderHaproxyCfg(i: HaproxyCfgInput): string {
     "global",
     `  stats socket ${HAPROXY_ADMIN_SOCKET} mode 660 level admin`,
     "  maxconn 4096",
+    // A graceful reload (-sf) otherwise waits for pooled client connections for up to "timeout client".
+    "  hard-stop-after 10s",
     "",
     "defaults",
     "  mode tcp",

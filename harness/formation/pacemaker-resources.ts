@@ -28,9 +28,9 @@ export function memberPrimitive(ctx: FormationContext, member: GroupMember | { v
   }
   switch (member) {
     case "keystone":
-      return { id: "keystone", provider: "haproof", type: "keystone", params: { args: keystoneUwsgiArgs(t.keystoneProcesses) }, monitor, startTimeoutS: 90, stopTimeoutS: 60 };
+      return { id: "keystone", provider: "haproof", type: "keystone", params: { args: keystoneUwsgiArgs(t.keystoneProcesses) }, monitor, startTimeoutS: t.pacemakerStartTimeoutS, stopTimeoutS: 60 };
     case "glance":
-      return { id: "glance", provider: "haproof", type: "glance", params: { require_mount: GLANCE_IMAGES_DIR }, monitor, startTimeoutS: 90, stopTimeoutS: 60 };
+      return { id: "glance", provider: "haproof", type: "glance", params: { require_mount: GLANCE_IMAGES_DIR }, monitor, startTimeoutS: t.pacemakerStartTimeoutS, stopTimeoutS: 60 };
     default:
       if (!STAND_IN_MEMBERS.includes(member)) throw new Error(`no resource definition for ${member}`);
       return { id: member, provider: "heartbeat", type: "Dummy", params: {}, meta: { description: STAND_IN }, description: STAND_IN, monitor, startTimeoutS: 20, stopTimeoutS: 20 };

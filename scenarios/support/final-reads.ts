@@ -4,8 +4,9 @@ import { readSeqs } from "../../harness/probes/index.ts";
 import type { ScenarioRun } from "./scenario-run.ts";
 
 /**
- * After heal and convergence: reads every seq of `table` directly from each Galera node (not
- * through the VIP) and records `rows:<node>` samples, which the acked-writes check reads.
+ * After heal and convergence, with the writers stopped (`clients.stop(["mysql"])`: a write landing
+ * between two nodes' reads looks like a lost write): reads every seq of `table` directly from
+ * each Galera node (not through the VIP) and records `rows:<node>` samples for ackedWrites.
  * Waits until every node is Synced first, so a node still catching up is not read half-way.
  */
 export async function recordFinalRows(run: ScenarioRun, running: RunningTopology, table: string): Promise<Record<string, number>> {

@@ -1,0 +1,68 @@
+import { compareMono, msToNs, relativeClock } from "../history/clock.ts";
+import type { FaultEvent, HistoryEvent } from "../history/event.ts";
+import { samplesOf, samplesWithPrefix } from "../history/samples.ts";
+import { verdict } from "./compose.ts";
+import type { Verdict } from "./verdict.ts";
+
+/** Options for {@link noQuorumNoService}. */
+export interface NoQuorumNoServiceOptions {
+  /** Time after the fault is effective that Pacemaker may take to notice and stop (token + stop timeouts). */
+  graceMs: number;
+  /** VIP names whose `vip:<name>` samples must show no holder in the judged window. */
+  vips: string[];
+  /** Placement sample prefix; default "placement:" (value: {quorate, runningOn: {resource: hosts[]}}). */
+  subjectPrefix?: string;
+}
+
+/** One sample that showed service while the cluster had no quorum. */
+export interface NoQuorumViolation {
+  atMs: number;
+  subject: string;
+  running: string[];
+}
+
+const runningIn = (runningOn: Record<string, unknown>): string[] =>
+  Object.entries(runningOn).flatMap(([r, hosts]) => (Array.isArray(hosts) && hosts.length ? [`${r}@${hosts.join("+")}`] : []));
+
+/**
+ * No service without quorum. The window runs from the first `effective` fault event + graceMs to
+ * the first `heal` event (or the end). False if, in it, a placement sample from an observer
+ * without quorum shows any resource running, or a VIP sample shows any holder. Reports
+ * `stoppedAfterMs`: from the fault's effect to the first no-quorum sample showing nothing
+ * running. Unknown with no effective fault, no placement sample without quorum in the window,
+ * or a malformed sample.
+ */
+export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuorumNoServiceOptions): Verdict {
+  const prefix = opts.subjectPrefix ?? "placement:";
+  const faults = events.filter((e): e is FaultEvent => e.kind === "fault").sort((a, b) => compareMono(a.mono, b.mono));
+  const effective = faults.find((e) => e.phase === "effective")?.mono;
+  if (!effective) return verdict("unknown", { reason: "no effective fault event" });
+  const heal = faults.find((e) => e.phase === "heal" && compareMono(e.mono, effective) > 0)?.mono;
+  const from = (BigInt(effective) + msToNs(opts.graceMs)).toString();
+  const inWindow = (mono: string) => compareMono(mono, from) >= 0 && (!heal || compareMono(mono, heal) < 0);
+  const ms = relativeClock(events);
+  const effectiveMs = ms(effective);
+  const violations: NoQuorumViolation[] = [];
+  let noQuorumSamples = 0;
+  let stoppedAfterMs: number | undefined;
+  for (const s of samplesWithPrefix(events, prefix)) {
+    const v = s.value as { quorate?: unknown; runningOn?: Record<string, unknown> } | null;
+    if (typeof v?.quorate !== "boolean" || typeof v.runningOn !== "object" || v.runningOn === null)
+      return verdict("unknown", { reason: `malformed sample ${s.subject}` });
+    if (v.quorate || compareMono(s.mono, effective) < 0 || (heal && compareMono(s.mono, heal) >= 0)) continue;
+    const running = runningIn(v.runningOn);
+    if (running.length === 0) stoppedAfterMs ??= ms(s.mono) - effectiveMs;
+    if (!inWindow(s.mono)) continue;
+    noQuorumSamples++;
+    if (running.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running });
+  }
+  for (const vip of opts.vips)
+    for (const s of samplesOf(events, `vip:${vip}`)) {
+      if (!Array.isArray(s.value)) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
+      if (inWindow(s.mono) && s.value.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running: s.value.map(String) });
+    }
+  const base = { graceMs: opts.graceMs, windowFromMs: ms(from), windowToMs: heal ? ms(heal) : undefined, noQuorumSamples, stoppedAfterMs };
+  if (violations.length) return verdict(false, { ...base, violations: violations.slice(0, 20), violationCount: violations.length });
+  if (noQuorumSamples === 0) return verdict("unknown", { ...base, reason: "no observer without quorum sampled in the window" });
+  return verdict(true, base);
+}

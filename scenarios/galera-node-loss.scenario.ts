@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
+import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds (PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
+// 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST).
+const DB_OUTAGE_MS = 20_000;
+const REJOIN_MS = 180_000;
+
+const synced3 = (v: unknown) => {
+  const s = v as Partial<GaleraStatus>;
+  return s.state === "Synced" && s.status === "Primary" && s.size === 3;
+};
+
+describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("fails HAProxy over to a backup; writes continue; the node rejoins Synced; no acknowledged write lost", async () => {
+    const run = await ScenarioRun.begin("galera-node-loss", running);
+    const ctx = running.formationContext(() => undefined);
+    const lbs = running.hostsOf("lb");
+    const nodes = running.hostsOf("datahost");
+    const vip = ctx.vipAddress("db");
+    const table = `galera_node_loss_${Date.now()}`;
+    const writer = async () => {
+      const [holder] = await vipHolders(ctx, "db", lbs);
+      return holder ? (await lbStatus(ctx.host(holder), vip)).activeBackend : null;
+    };
+
+    let victim = "";
+    await run.perform(async () => {
+      const clients = await run.clients({ mysql: { table }, wsrep: true, vips: true });
+      victim = (await writer()) ?? "";
+      if (!victim) throw new Error("no active Galera backend on the load balancer holding the DB VIP");
+
+      const fault = await run.inject(killHost(victim));
+      await run.until(`HAProxy writes to a node other than ${victim}`, async () => {
+        const w = await writer();
+        return w !== null && w !== victim;
+      }, DB_OUTAGE_MS * 3);
+      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => {
+        const events = run.history.events();
+        const { effectiveMono } = faultWindow(events);
+        return completedOps(events, { process: "mysql" }).some((o) => o.type === "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0);
+      }, DB_OUTAGE_MS * 3);
+      await fault.heal();
+      await run.until(`${victim} rejoined: every Galera node Synced in a cluster of 3`, async () =>
+        (await Promise.all(nodes.map((h) => galeraStatus(h)))).every(synced3), REJOIN_MS * 2);
+      await run.untilHealthy();
+      await clients.stop(["mysql"]); // final reads see every write the writer will ever make
+      await recordFinalRows(run, running, table);
+    });
+
+    const summary = await run.finish(
+      {
+        "DB outage within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+        "no acknowledged write lost": (e) => ackedWrites(e),
+        "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
+        "the killed node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subjectPrefix: "wsrep:", predicate: synced3, withinMs: REJOIN_MS }),
+      },
+      (v) => ({
+        dbOutageMs: maxOutageMs(v["DB outage within bound"]),
+        rejoinMs: Number(v["the killed node rejoins: all Synced, size 3"].details.afterHealMs ?? NaN),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, convergedAfterHeal, noAcksDuring, outage, sameRows } from "../harness/checks/index.ts";
+import { isolate, partition } from "../harness/faults/index.ts";
+import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
+import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
+import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
+import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds (PRISMA guide: an isolated Galera node turns non-Primary once its peers are
+// suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
+// every 1 s with fall 2, sends new connections to a backup on the majority side).
+const NON_PRIMARY_MS = 30_000;
+const DB_OUTAGE_MS = 30_000;
+const REJOIN_MS = 180_000;
+
+const synced3 = (v: unknown) => {
+  const s = v as Partial<GaleraStatus>;
+  return s.state === "Synced" && s.status === "Primary" && s.size === 3;
+};
+
+describe("galera-partition: the Galera writer is cut off from its two peers", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("the isolated node refuses reads and writes; the majority keeps serving through the VIP; it rejoins; no acknowledged write lost", async () => {
+    const run = await ScenarioRun.begin("galera-partition", running);
+    const ctx = running.formationContext(() => undefined);
+    const lbs = running.hostsOf("lb");
+    const nodes = running.hostsOf("datahost");
+    const names = nodes.map((h) => h.name);
+    const vip = ctx.vipAddress("db");
+    const table = `galera_partition_${Date.now()}`;
+    const minorityTable = `${table}_minority`;
+    const writer = async () => {
+      const [holder] = await vipHolders(ctx, "db", lbs);
+      return holder ? (await lbStatus(ctx.host(holder), vip)).activeBackend : null;
+    };
+
+    let victim = "";
+    const own: OpLoop[] = [];
+    await run.perform(async () => {
+      const clients = await run.clients({ mysql: { table }, wsrep: true, vips: true });
+      victim = (await writer()) ?? "";
+      if (!victim) throw new Error("no active Galera backend on the load balancer holding the DB VIP");
+      const victimIp = ctx.host(victim).ip;
+
+      // A second client writes straight to the node about to be isolated (its own table, so its
+      // sequence numbers never collide with the VIP writer's).
+      await createSeqTable(vip, minorityTable);
+      const minority = mysqlWriter({ history: run.history, address: victimIp, table: minorityTable, process: "mysql-minority" });
+      own.push(minority);
+      minority.start();
+      await run.until(`a baseline of 10 ok inserts straight to ${victim}`, () =>
+        completedOps(run.history.events(), { process: "mysql-minority" }).filter((o) => o.type === "ok").length >= 10, 60_000);
+
+      const fault = await run.inject(partition(isolate(victim, names)));
+      await run.until(`${victim} non-Primary`, async () => (await galeraStatus(ctx.host(victim))).status === "non-Primary", NON_PRIMARY_MS);
+      // Once it says non-Primary, a reader tries the isolated node too: every read must be refused.
+      const reader = new OpLoop({ process: "mysql-minority-read", history: run.history, rateHz: 5 }, () => ({
+        f: "read",
+        run: async () => {
+          let connected = false;
+          const c = await probeConnection(victimIp).catch((e) => Promise.reject(classifyMysqlError(e, false)));
+          try {
+            connected = true;
+            const [rows] = await c.conn.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
+            return { value: Number((rows as Array<{ n: number }>)[0].n), host: c.node };
+          } catch (e) {
+            throw classifyMysqlError(e, connected);
+          } finally {
+            c.conn.destroy();
+          }
+        },
+      }));
+      own.push(reader);
+      reader.start();
+      await run.until(`HAProxy writes to a node other than ${victim}`, async () => {
+        const w = await writer();
+        return w !== null && w !== victim;
+      }, DB_OUTAGE_MS * 2);
+      await run.until("a MySQL write through the DB VIP acknowledged on the majority", () => {
+        const events = run.history.events();
+        const { effectiveMono } = faultWindow(events);
+        return completedOps(events, { process: "mysql" }).some(
+          (o) => o.type === "ok" && o.host !== victim && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0,
+        );
+      }, DB_OUTAGE_MS * 2);
+      await run.until("10 refused reads and writes on the isolated node", () => {
+        const events = run.history.events();
+        const { effectiveMono } = faultWindow(events);
+        const refused = (p: string) =>
+          completedOps(events, { process: p }).filter((o) => o.type !== "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0).length;
+        return refused("mysql-minority") >= 10 && refused("mysql-minority-read") >= 10;
+      }, 60_000);
+      await reader.stop();
+      await fault.heal();
+      await run.until(`${victim} rejoined: every Galera node Synced in a cluster of 3`, async () =>
+        (await Promise.all(nodes.map((h) => galeraStatus(h)))).every(synced3), REJOIN_MS * 2);
+      await run.until(`the direct writer to ${victim} acknowledged again`, () => {
+        const { healedMono } = faultWindow(run.history.events());
+        return completedOps(run.history.events(), { process: "mysql-minority" }).some((o) => o.type === "ok" && healedMono && o.completeMono && compareMono(o.completeMono, healedMono) > 0);
+      }, 60_000);
+      await Promise.all(own.map((p) => p.stop()));
+      await run.untilHealthy();
+      await clients.stop(["mysql"]); // final reads see every write the writer will ever make
+      await recordFinalRows(run, running, table);
+      for (const h of nodes) run.record(`minority-rows:${h.name}`, await readSeqs(h.ip, minorityTable));
+    });
+    await Promise.all(own.map((p) => p.stop()));
+
+    const summary = await run.finish(
+      {
+        [`the isolated node goes non-Primary`]: (e) =>
+          e.some((x) => x.kind === "sample" && x.subject === `wsrep:${victim}` && (x.value as GaleraStatus).status === "non-Primary")
+            ? { valid: true, details: { node: victim } }
+            : { valid: false, details: { node: victim, reason: "no wsrep sample showed non-Primary" } },
+        "the isolated node acknowledges no write while partitioned": (e) => noAcksDuring(e, { process: "mysql-minority", fault: "partition" }),
+        "the isolated node serves no read once non-Primary": (e) => noAcksDuring(e, { process: "mysql-minority-read", fault: "partition" }),
+        "DB outage through the VIP within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+        "no acknowledged write lost": (e) => ackedWrites(e),
+        "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
+        "every Galera node holds the same direct-writer rows": (e) => sameRows(e, { prefix: "minority-rows:", minNodes: nodes.length }),
+        "the isolated node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subjectPrefix: "wsrep:", predicate: synced3, withinMs: REJOIN_MS }),
+      },
+      (v) => ({
+        dbOutageMs: maxOutageMs(v["DB outage through the VIP within bound"]),
+        rejoinMs: Number(v["the isolated node rejoins: all Synced, size 3"].details.afterHealMs ?? NaN),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { vipHolders } from "../harness/formation/index.ts";
+import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds (PRISMA guide: keepalived VRRP with advert_int 1 s; a BACKUP takes over after
+// 3 missed adverts plus skew, ~3.6 s; HAProxy on the new holder is already running).
+const VIP_MOVE_MS = 10_000;
+const DB_OUTAGE_MS = 20_000;
+
+describe("lb-failover: the load balancer holding the DB VIP dies", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("moves the DB VIP to the other load balancer; MySQL writes resume; no acknowledged write lost", async () => {
+    const run = await ScenarioRun.begin("lb-failover", running);
+    const spec = running.topology.vips.find((v) => v.name === "db")!;
+    const ctx = running.formationContext(() => undefined);
+    const lbs = running.hostsOf("lb");
+    const holders = () => vipHolders(ctx, "db", lbs);
+    const table = `lb_failover_${Date.now()}`;
+
+    let victim = "";
+    let survivors: string[] = [];
+    await run.perform(async () => {
+      const clients = await run.clients({ mysql: { table }, vips: true });
+      [victim] = await holders();
+      survivors = spec.allowed.filter((h) => h !== victim);
+
+      const fault = await run.inject(killHost(victim));
+      await run.until(`DB VIP on ${survivors.join(" or ")}`, async () => survivors.includes((await holders())[0]), VIP_MOVE_MS * 3);
+      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => {
+        const events = run.history.events();
+        const { effectiveMono } = faultWindow(events);
+        return completedOps(events, { process: "mysql" }).some((o) => o.type === "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0);
+      }, DB_OUTAGE_MS * 3);
+      await fault.heal();
+      await run.untilHealthy();
+      await clients.stop(["mysql"]); // final reads see every write the writer will ever make
+      await recordFinalRows(run, running, table);
+    });
+
+    const summary = await run.finish(
+      {
+        "DB VIP moved to the other load balancer": (e) => vipMoved(e, { vip: "db", from: victim, to: survivors, maxMoveMs: VIP_MOVE_MS }),
+        "DB VIP never on two load balancers": (e) => vipUniqueness(e, { vip: "db", allowed: spec.allowed, maxNoHolderMs: VIP_MOVE_MS }),
+        "DB outage within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+        "no acknowledged write lost": (e) => ackedWrites(e),
+      },
+      (v) => ({
+        dbVipMoveMs: Number(v["DB VIP moved to the other load balancer"].details.moveMs ?? NaN),
+        dbOutageMs: maxOutageMs(v["DB outage within bound"]),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { convergedAfterHeal, outage, placement, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { vipHolders } from "../harness/formation/index.ts";
+import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
+import { maxOutageMs, ScenarioRun, sharedTopology, type Check } from "./support/index.ts";
+
+// Thresholds (PRISMA guide: Pacemaker moves a group within its corosync token (3 s) + membership
+// change + start timeouts; the g_network stand-ins start instantly, so the VIP move is the whole move).
+const NETWORK_VIP_MOVE_MS = 30_000;
+// A VIP may be held by nobody for at most the move time; Controller_VIP too when the victim held it.
+const NO_HOLDER_MS = NETWORK_VIP_MOVE_MS;
+const REJOIN_MS = 180_000;
+// When the victim also held g_controller, Keystone moves with it: node-loss's API outage bound.
+const API_OUTAGE_MS = 90_000;
+
+describe("network-failover: the controller holding Network_VIP dies", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("moves g_network (Network_VIP + Neutron agent stand-ins) to the other allowed controller, never to controller-1", async () => {
+    const run = await ScenarioRun.begin("network-failover", running);
+    const net = running.topology.groups.find((g) => g.name === "g_network")!;
+    const ctl = running.topology.groups.find((g) => g.name === "g_controller")!;
+    const ctx = running.formationContext(() => undefined);
+    const holder = (vip: string) => vipHolders(ctx, vip, running.hostsOf("controller")).then((h) => h[0]);
+
+    let victim = "";
+    let others: string[] = [];
+    let controllerHolder = "";
+    await run.perform(async () => {
+      await run.clients({ keystone: true, vips: true, placement: true });
+      victim = await holder(net.vip);
+      others = net.allowed.filter((h) => h !== victim);
+      controllerHolder = await holder(ctl.vip);
+      run.log(`Network_VIP on ${victim}, Controller_VIP on ${controllerHolder}${controllerHolder === victim ? " (g_controller moves too)" : ""}`);
+
+      const fault = await run.inject(killHost(victim));
+      await run.until(`Network_VIP on ${others.join(" or ")}`, async () => others.includes(await holder(net.vip)), NETWORK_VIP_MOVE_MS * 2);
+      if (controllerHolder === victim) {
+        const to = ctl.allowed.filter((h) => h !== victim);
+        await run.until(`Controller_VIP on ${to.join(" or ")}`, async () => to.includes(await holder(ctl.vip)), NETWORK_VIP_MOVE_MS * 2);
+      }
+      await fault.heal();
+      await run.untilHealthy();
+    });
+
+    const ctlMoved = controllerHolder === victim;
+    const ctlTo = ctl.allowed.filter((h) => h !== victim);
+    const ctlMoveCheck: Record<string, Check> = ctlMoved
+      ? { "Controller_VIP moved with g_controller to the other allowed controller": (e) => vipMoved(e, { vip: ctl.vip, from: victim, to: ctlTo, maxMoveMs: NETWORK_VIP_MOVE_MS }) }
+      : {};
+    const summary = await run.finish(
+      {
+        ...ctlMoveCheck,
+        "Network_VIP moved to the other allowed controller": (e) => vipMoved(e, { vip: net.vip, from: victim, to: others, maxMoveMs: NETWORK_VIP_MOVE_MS }),
+        "Network_VIP never on two hosts, never on controller-1": (e) => vipUniqueness(e, { vip: net.vip, allowed: net.allowed, maxNoHolderMs: NO_HOLDER_MS }),
+        "g_network (Network_VIP + Neutron agent stand-ins) only on controller-2/3, never split": (e) =>
+          placement(e, { resources: [vipResourceId(net.vip), ...net.resources], allowed: net.allowed }),
+        "g_controller only on controller-1/2, never split": (e) => placement(e, { resources: [vipResourceId(ctl.vip), ...ctl.resources], allowed: ctl.allowed }),
+        "Controller_VIP never on two hosts or a forbidden one": (e) => vipUniqueness(e, { vip: ctl.vip, allowed: ctl.allowed, maxNoHolderMs: NO_HOLDER_MS }),
+        "Keystone outage within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: API_OUTAGE_MS }),
+        "the killed controller rejoins the cluster": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+      },
+      (v) => ({
+        networkVipMoveMs: Number(v["Network_VIP moved to the other allowed controller"].details.moveMs ?? NaN),
+        keystoneOutageMs: maxOutageMs(v["Keystone outage within bound"]),
+        ...(ctlMoved ? { controllerVipMoveMs: Number(v["Controller_VIP moved with g_controller to the other allowed controller"].details.moveMs ?? NaN) } : {}),
+        rejoinMs: Number(v["the killed controller rejoins the cluster"].details.afterHealMs ?? NaN),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

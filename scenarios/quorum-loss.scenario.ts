@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { convergedAfterHeal, noQuorumNoService, outage, placement, vipUniqueness } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
+import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
+import { chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds. The survivor must stop within corosync's token (tunables.corosyncTokenMs = 3 s) +
+// consensus (1.2 x token) + the groups' stop (the daemon agent SIGKILLs after 20 s of SIGTERM):
+// about 27 s, so 30 s of grace before any sample showing service counts against it.
+const STOP_GRACE_MS = 30_000;
+// Two controllers boot, rejoin Corosync, and Pacemaker starts both groups (Keystone's start
+// timeout is 90 s): the same rejoin budget as node-loss.
+const RECOVERY_MS = 180_000;
+// Placement samples (1 s apart) of the quorum-less survivor to collect after the grace before healing.
+const HELD_SAMPLES = 5;
+
+type View = { quorate?: boolean; online?: string[]; runningOn?: Record<string, string[]> };
+
+describe("quorum-loss: two of the three controllers die at once", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("the survivor has no quorum and stops every group (no split brain); both groups return after the heal", async () => {
+    const run = await ScenarioRun.begin("quorum-loss", running);
+    const groups = running.topology.groups;
+    const resources = groups.flatMap((g) => [vipResourceId(g.vip), ...g.resources]);
+    const controllers = running.hostsOf("controller");
+    const ctx = running.formationContext(() => undefined);
+    const noVip = async () => (await Promise.all(groups.map((g) => vipHolders(ctx, g.vip, controllers)))).every((h) => h.length === 0);
+
+    let survivor = "";
+    await run.perform(async () => {
+      await run.clients({ keystone: true, vips: true, placement: true });
+      const holders = await Promise.all(groups.map(async (g) => (await vipHolders(ctx, g.vip, controllers))[0] ?? ""));
+      survivor = chooseSurvivor(controllers.map((c) => c.name), holders, groups.map((g) => g.allowed));
+      const victims = controllers.map((c) => c.name).filter((c) => c !== survivor);
+      run.log(`groups on ${holders.join(", ")}; keeping ${survivor}, killing ${victims.join(" and ")}`);
+
+      const faults = await Promise.all(victims.map((v) => run.inject(killHost(v))));
+      await run.until(`${survivor} has no quorum and runs nothing`, async () => {
+        const s = await pacemakerStatus(running.host(survivor));
+        return !s.quorate && Object.values(s.runningOn).every((h) => h.length === 0);
+      }, STOP_GRACE_MS * 2);
+      await run.until("no controller holds a VIP", noVip, STOP_GRACE_MS);
+      // Hold the fault past the grace, so the no-service claim is judged on a quorum-less steady state.
+      await run.until(`${HELD_SAMPLES} no-quorum placement samples after the ${STOP_GRACE_MS / 1000} s grace`, () =>
+        Number(noQuorumNoService(run.history.events(), { graceMs: STOP_GRACE_MS, vips: [] }).details.noQuorumSamples ?? 0) >= HELD_SAMPLES,
+      STOP_GRACE_MS * 2);
+      await Promise.all(faults.map((f) => f.heal()));
+      await run.untilHealthy();
+    });
+
+    const converged = (v: unknown) => {
+      const s = v as View;
+      return !!s.quorate && s.online?.length === controllers.length && resources.every((r) => s.runningOn?.[r]?.length === 1);
+    };
+    const summary = await run.finish(
+      {
+        "no quorum, no service: the survivor stops both groups and holds no VIP": (e) =>
+          noQuorumNoService(e, { graceMs: STOP_GRACE_MS, vips: groups.map((g) => g.vip) }),
+        ...Object.fromEntries(
+          groups.map((g) => [`${vipResourceId(g.vip)} never on two hosts or a forbidden one`, (e) => vipUniqueness(e, { vip: g.vip, allowed: g.allowed })]),
+        ),
+        ...Object.fromEntries(
+          groups.map((g) => [`${g.name} only on ${g.allowed.join("/")}, never split`, (e) => placement(e, { resources: [vipResourceId(g.vip), ...g.resources], allowed: g.allowed })]),
+        ),
+        "both groups run again after the heal": (e) => convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: converged, withinMs: RECOVERY_MS }),
+        "Keystone answers again after the heal": (e) => outage(e, { processes: ["keystone"] }),
+      },
+      (v) => ({
+        stopAfterQuorumLossMs: Number(v["no quorum, no service: the survivor stops both groups and holds no VIP"].details.stoppedAfterMs ?? NaN),
+        recoveryMs: Number(v["both groups run again after the heal"].details.afterHealMs ?? NaN),
+        keystoneOutageMs: maxOutageMs(v["Keystone answers again after the heal"]),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

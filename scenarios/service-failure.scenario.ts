@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { outage, stayedOn, verdict, vipUniqueness, type VipMove } from "../harness/checks/index.ts";
+import { killProcess } from "../harness/faults/index.ts";
+import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
+import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
+import { issueToken } from "../harness/probes/index.ts";
+import { firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds. Pacemaker notices within one monitor interval (tunables.pacemakerMonitorIntervalS = 5 s),
+// stops the group's tail and starts it again in place (Keystone's uwsgi needs ~5-15 s to answer /v3;
+// Glance follows it in the group): 60 s is the PRISMA guide's "restart in place" budget.
+const KEYSTONE_OUTAGE_MS = 60_000;
+const RESTART_MS = 60_000;
+// Keystone under uwsgi: the master and its workers all carry the wsgi file on their command line.
+const KEYSTONE_PROCESSES = "uwsgi .*keystone-wsgi-public";
+
+describe("service-failure: Keystone dies on the active controller", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("Pacemaker restarts Keystone in place; g_controller and Controller_VIP do not move", async () => {
+    const run = await ScenarioRun.begin("service-failure", running);
+    const group = running.topology.groups.find((g) => g.name === "g_controller")!;
+    const resources = [vipResourceId(group.vip), ...group.resources];
+    const ctx = running.formationContext(() => undefined);
+    const ep = keystoneEndpoints(ctx);
+
+    let active = "";
+    await run.perform(async () => {
+      await run.clients({ keystone: true, glance: true, vips: true, placement: true });
+      [active] = await vipHolders(ctx, group.vip, running.hostsOf("controller"));
+      const pm = () => pacemakerStatus(running.host(active));
+
+      await run.inject(killProcess(active, KEYSTONE_PROCESSES, "keystone"));
+      await run.until(`Pacemaker sees keystone stopped or failed on ${active}`, async () => {
+        const s = await pm();
+        return s.runningOn.keystone?.length === 0 || s.failed.includes("keystone") || undefined;
+      }, 30_000);
+      await run.until(`keystone running again (not failed) on ${active}`, async () => {
+        const s = await pm();
+        return (s.runningOn.keystone?.[0] === active && !s.failed.includes("keystone")) || undefined;
+      }, RESTART_MS * 2);
+      await run.until("Keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase).then(() => true), RESTART_MS);
+      await run.untilHealthy();
+    });
+
+    const summary = await run.finish(
+      {
+        "Keystone restarted by Pacemaker within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: KEYSTONE_OUTAGE_MS }),
+        "Glance comes back (restarted after Keystone as a later g_controller member)": (e) => outage(e, { processes: ["glance"] }),
+        "g_controller stayed on the active controller (restart in place)": (e) => stayedOn(e, { resources, host: active }),
+        "Controller_VIP did not move": (e) => {
+          const v = vipUniqueness(e, { vip: group.vip, allowed: [active] });
+          const moves = (v.details.moves ?? []) as VipMove[];
+          return moves.length ? verdict(false, { ...v.details, reason: `Controller_VIP moved ${moves.length} time(s)` }) : v;
+        },
+      },
+      (v) => ({
+        keystoneOutageMs: maxOutageMs(v["Keystone restarted by Pacemaker within bound"]),
+        restartMs: firstOkAfterFaultMs(run.history.events(), "keystone"),
+        // Pacemaker's view: keystone failed/stopped until started again; glance, a later group member, restarts after it.
+        pacemakerKeystoneRestartMs: Number((v["g_controller stayed on the active controller (restart in place)"].details.downAfterFaultByResource as Record<string, number> | undefined)?.keystone ?? NaN),
+        groupRestartMs: Number(v["g_controller stayed on the active controller (restart in place)"].details.downAfterFaultMs ?? NaN),
+        glanceOutageMs: maxOutageMs(v["Glance comes back (restarted after Keystone as a later g_controller member)"]),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});
