@@ -10,6 +10,10 @@ class ScenariosFirst extends BaseSequencer {
   }
 }
 
+// Scenarios not yet proven to pass on the real topology stay out of `npm test` until they are,
+// each with its reason; `npm run scenario <name>` still runs them (it sets HAPROOF_ONE_SCENARIO).
+const QUARANTINED: Record<string, string> = {};
+
 export default defineConfig({
   test: {
     // default: the console summary; json: counted by .ci/run; allure: results for `npm run report`.
@@ -27,6 +31,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.it.ts", "scenarios/**/*.scenario.ts"],
+          exclude: process.env.HAPROOF_ONE_SCENARIO ? [] : Object.keys(QUARANTINED).map((n) => `scenarios/${n}.scenario.ts`),
           environment: "node",
           setupFiles: ["allure-vitest/setup"],
           globalSetup: ["scenarios/support/global-setup.ts"],

@@ -101,6 +101,7 @@ program
         HAPROOF_TOPOLOGY: o.topology,
         HAPROOF_SET: JSON.stringify(o.set),
         HAPROOF_KEEP: o.keep || process.env.HAPROOF_KEEP === "1" ? "1" : "",
+        HAPROOF_ONE_SCENARIO: "1",
       });
       if (code === 130) return void (process.exitCode = 130);
       worst = Math.max(worst, code === 0 ? 0 : 1);
