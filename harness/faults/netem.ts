@@ -36,7 +36,7 @@ export function netem(host: string, spec: NetemSpec): Fault {
         apply: async () => {
           const r = await h.exec(["tc", "qdisc", "replace", "dev", iface, "root", "netem", ...netemArgs(spec)], { allowFail: true });
           if (r.exitCode !== 0) {
-            if (/not found|Unknown qdisc|No such file/i.test(r.stderr)) throw new UnsupportedFaultError(name, host, r.stderr.trim());
+            if (/unknown|not found|No such file/i.test(r.stderr)) throw new UnsupportedFaultError(name, host, r.stderr.trim());
             throw new FaultError(name, host, `tc exited ${r.exitCode}: ${r.stderr.trim()}`);
           }
         },

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { convergedAfterHeal, imageIntegrity, okDuringFault, outage, replicaChecksums } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { keystoneEndpoints } from "../harness/formation/index.ts";
+import { completedOps, faultWindow, lastSample, samplesOf } from "../harness/history/index.ts";
+import { sha256 } from "../harness/probes/index.ts";
+import {
+  healPendingSampler,
+  maxOutageMs,
+  recordBrickChecksums,
+  recordedDownload,
+  recordedUpload,
+  ScenarioRun,
+  sharedTopology,
+} from "./support/index.ts";
+
+// Thresholds.
+// A replica-3 volume keeps serving from two bricks; a FUSE client only stalls on the dead brick
+// until network.ping-timeout (GlusterFS default 42 s, not overridden by formation), plus margin.
+const GLANCE_OUTAGE_MS = 60_000;
+// One upload attempt may stall for that same ping-timeout before it succeeds on two bricks.
+const UPLOAD_TIMEOUT_MS = 90_000;
+// The self-heal daemon crawls its index every 60 s (cluster.heal-timeout default) once the brick is back.
+const HEAL_MS = 180_000;
+
+// Downloads that must succeed while the brick is down (10 Hz probe: a few seconds of outage).
+const DOWNLOADS_DURING_FAULT = 30;
+
+const pending = (v: unknown) => v === 0;
+
+describe("gluster-brick-loss: a GlusterFS server dies under Glance", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("images keep their checksum, a new image uploads, and self-heal puts it on every brick", async () => {
+    const run = await ScenarioRun.begin("gluster-brick-loss", running);
+    const ep = keystoneEndpoints(running.formationContext(() => undefined));
+    const servers = running.hostsOf("gluster").map((h) => h.name);
+    const victim = servers[1]!;
+    const sampler = healPendingSampler(running, run.history, servers[0]);
+    const data = randomBytes(1 << 20);
+    const newSha = sha256(data);
+    let newId = "";
+
+    await run.perform(async () => {
+      const clients = await run.clients({ glance: true });
+      sampler.start();
+      const fault = await run.inject(killHost(victim));
+      newId = await run.until("a new image uploaded through Glance with the brick down", () =>
+        recordedUpload(run, ep, `haproof-brick-loss-${Date.now()}`, data, UPLOAD_TIMEOUT_MS), UPLOAD_TIMEOUT_MS * 2);
+      run.record("glance:expected", { [clients.image!.id]: clients.image!.sha256, [newId]: newSha });
+      run.log(`uploaded ${newId} (${newSha.slice(0, 12)}…) with ${victim} down`);
+      await run.until("self-heal has entries pending for the dead brick", () => (lastSample(run.history.events(), "gluster:heal-pending")?.value as number) > 0, 60_000);
+      const okSinceFault = () => completedOps(run.history.events(), { process: "glance", f: "download" }).filter((o) => o.type === "ok" && o.completeMono && BigInt(o.completeMono) > BigInt(faultWindow(run.history.events()).effectiveMono!)).length;
+      await run.until(`${DOWNLOADS_DURING_FAULT} Glance downloads served with the brick down`, () => okSinceFault() >= DOWNLOADS_DURING_FAULT, GLANCE_OUTAGE_MS * 2);
+      await fault.heal();
+      await run.untilHealthy();
+      await run.until("self-heal complete (no entry pending) after the heal", () => {
+        const { healedMono } = faultWindow(run.history.events());
+        return samplesOf(run.history.events(), "gluster:heal-pending").some((s) => healedMono && BigInt(s.mono) > BigInt(healedMono) && s.value === 0);
+      }, HEAL_MS * 2);
+      await recordBrickChecksums(run, running, newId);
+      await run.until("the new image downloads through Glance after the heal", () => recordedDownload(run, ep, newId), 60_000);
+    });
+    await sampler.stop();
+
+    const summary = await run.finish(
+      {
+        "Glance downloads keep the original checksum": (e) => imageIntegrity(e),
+        "Glance outage within bound": (e) => outage(e, { processes: ["glance"], maxOutageMs: GLANCE_OUTAGE_MS }),
+        "a new image uploads while the brick is down": (e) => okDuringFault(e, { process: "glance-upload", f: "upload" }),
+        "self-heal completes after the server returns": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "gluster:heal-pending", subjects: ["gluster:heal-pending"], predicate: pending, withinMs: HEAL_MS }),
+        "the new image's bytes are on every brick": (e) => replicaChecksums(e, { prefix: "brick-sha:", expected: newSha, replicas: servers }),
+        "the new image downloads intact after the heal": (e) => imageIntegrity(e, { process: "glance-new" }),
+      },
+      (v) => ({
+        glanceOutageMs: maxOutageMs(v["Glance outage within bound"]),
+        healMs: Number(v["self-heal completes after the server returns"].details.afterHealMs ?? NaN),
+        healPendingMax: Math.max(0, ...(run.history.events().filter((e) => e.kind === "sample" && e.subject === "gluster:heal-pending").map((e) => Number((e as { value: unknown }).value)))),
+      }),
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { queueArguments } from "../harness/formation/index.ts";
+import { samplesWithPrefix } from "../harness/history/index.ts";
+import {
+  dbWriter,
+  declareQueueOn,
+  maxOutageMs,
+  queueMirrors,
+  rabbitSampler,
+  recordDrained,
+  recordFinalRows,
+  ScenarioRun,
+  sharedTopology,
+  startMqClients,
+  type MqClients,
+} from "./support/index.ts";
+
+// Thresholds.
+// amqplib detects a silently dead broker by missing 2 heartbeats of 5 s (amqp-connection.ts), then
+// the next broker answers within its 1.5 s connect timeout: ~12 s; doubled for a loaded 2-core host.
+const PUBLISH_OUTAGE_MS = 30_000;
+const CONSUMER_FAILOVER_MS = 30_000;
+// The victim is a Galera `backup`: HAProxy's writer is untouched, but its commits wait for the dead
+// member until Galera evicts it (evs.suspect_timeout 5 s default + view change; 6.3 s measured), and a
+// rejoin by rsync SST may lock a donor for a moment: 3 x the suspect timeout.
+const DB_OUTAGE_MS = 15_000;
+// A restarted node boots RabbitMQ in ~5-10 s (rabbitmq.ts) after MariaDB's IST; generous for 2 cores.
+const REJOIN_MS = 180_000;
+
+const threeRunning = (v: unknown) => (v as { running?: string[] }).running?.length === 3 && ((v as { partitions?: string[] }).partitions?.length ?? 0) === 0;
+
+describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("publishers and consumers walk the host list; no confirmed message is lost; the node rejoins", async () => {
+    const run = await ScenarioRun.begin("rabbit-node-loss", running);
+    const stamp = Date.now();
+    const queue = `haproof-rabbit-node-loss-${stamp}`;
+    const table = `rabbit_node_loss_${stamp}`;
+    const data = running.hostsOf("datahost").map((h) => h.name);
+    let victim = "";
+    let mq: MqClients | undefined;
+    const sampler = rabbitSampler(running, run.history, queue);
+
+    await run.perform(async () => {
+      const writer = await dbWriter(running);
+      victim = data.find((h) => h !== writer)!;
+      run.log(`DB writer ${writer}; victim ${victim} (a Galera backup and a RabbitMQ node)`);
+      const db = await run.clients({ mysql: { table }, wsrep: true });
+      // The queue's master lives where it is declared (client-local locator): on the writer's host, as
+      // the first broker of every service's list; the victim holds a mirror.
+      await declareQueueOn(running.host(writer), queue, queueArguments(running.topology));
+      const mirrors = await queueMirrors(running.host(writer), queue);
+      run.record("rabbit-queue:before-fault", mirrors);
+      run.log(`queue ${queue}: master ${mirrors?.master}, mirrors ${mirrors?.mirrors.join(", ")}, synchronised ${mirrors?.synchronised.join(", ")}`);
+      sampler.start();
+      // The clients list the victim first, so they are connected to it when it dies and must walk on.
+      mq = await startMqClients(run, running, queue, victim);
+
+      const fault = await run.inject(killHost(victim));
+      const servedElsewhere = (process: string) => () => failedOver(run.history.events(), { processes: [process], away: [victim] }).valid === true;
+      await run.until("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
+      await run.until("a delivery through another broker", servedElsewhere("amqp-consume"), CONSUMER_FAILOVER_MS * 2);
+      await run.until(`the writer's node sees ${victim} gone`, () => {
+        const last = samplesWithPrefix(run.history.events(), `rabbit:${writer}`).at(-1)?.value as { running?: string[] } | undefined;
+        return last?.running?.length === 2;
+      });
+      await fault.heal();
+      await run.untilHealthy();
+      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => threeRunning(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await run.until("every mirror of the queue synchronised again", async () => {
+        const q = await queueMirrors(running.host(writer), queue);
+        return q !== null && q.synchronised.length === data.length - 1 && q;
+      });
+      run.record("rabbit-queue:after-heal", await queueMirrors(running.host(writer), queue));
+
+      await mq.stop(["amqp-publish"]);
+      await recordDrained(run, mq.consumer);
+      await db.stop(["mysql"]);
+      await recordFinalRows(run, running, table);
+    });
+    await mq?.stop();
+    await sampler.stop();
+
+    const summary = await run.finish(
+      {
+        "no confirmed message lost (duplicates counted)": (e) => confirmedMessages(e),
+        "publisher outage within bound": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
+        "publisher and consumer failed over through the host list": (e) =>
+          failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [victim], withinMs: CONSUMER_FAILOVER_MS }),
+        "DB writes unaffected (the victim is a Galera backup)": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+        "no acknowledged DB write lost": (e) => ackedWrites(e),
+        "the killed node rejoins: every node sees 3 running": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: threeRunning, withinMs: REJOIN_MS }),
+      },
+      (v) => {
+        const m = v["no confirmed message lost (duplicates counted)"].details;
+        const f = v["publisher and consumer failed over through the host list"].details.failoverMs as Record<string, number> | undefined;
+        return {
+          publishOutageMs: maxOutageMs(v["publisher outage within bound"]),
+          consumerFailoverMs: Number(f?.["amqp-consume"] ?? NaN),
+          duplicates: Number(m.duplicates ?? NaN),
+          confirmed: Number(m.confirmed ?? NaN),
+          consumed: Number(m.delivered ?? NaN),
+          dbOutageMs: maxOutageMs(v["DB writes unaffected (the victim is a Galera backup)"]),
+          rejoinMs: Number(v["the killed node rejoins: every node sees 3 running"].details.afterHealMs ?? NaN),
+        };
+      },
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, verdict } from "../harness/checks/index.ts";
+import { isolate, partition } from "../harness/faults/index.ts";
+import { queueArguments } from "../harness/formation/index.ts";
+import { samplesWithPrefix } from "../harness/history/index.ts";
+import {
+  dbWriter,
+  declareQueueOn,
+  maxOutageMs,
+  queueMirrors,
+  rabbitSampler,
+  recordDrained,
+  ScenarioRun,
+  sharedTopology,
+  startMqClients,
+  type MqClients,
+} from "./support/index.ts";
+
+// Thresholds.
+// Erlang distribution declares a silent peer down after net_ticktime (60 s default, not overridden)
+// x 0.75..1.25: at most 75 s, then pause_minority stops the minority node; margin for 2 cores.
+const PARTITION_DETECT_MS = 100_000;
+// Publishes stall until then (the mirrored queue's GM ring waits for the cut mirror), then the
+// clients walk from the paused node to the next broker (amqplib heartbeat 5 s x 2 + connect 1.5 s).
+const PUBLISH_OUTAGE_MS = 120_000;
+// After the heal the paused node restarts its app and rejoins; Galera on it rejoins by IST.
+const RECOVERY_MS = 180_000;
+
+const threeRunning = (v: unknown) => (v as { running?: string[] }).running?.length === 3 && ((v as { partitions?: string[] }).partitions?.length ?? 0) === 0;
+
+describe("rabbit-partition: one RabbitMQ node is cut off from the other two", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("the configured partition handling acts; after the heal no confirmed message is lost", async () => {
+    const run = await ScenarioRun.begin("rabbit-partition", running);
+    const mode = running.topology.rabbitmq.partitionHandling;
+    const queue = `haproof-rabbit-partition-${Date.now()}`;
+    const data = running.hostsOf("datahost").map((h) => h.name);
+    const sampler = rabbitSampler(running, run.history, queue);
+    let minority = "";
+    let majority: string[] = [];
+    let mq: MqClients | undefined;
+
+    await run.perform(async () => {
+      const writer = await dbWriter(running);
+      // Cut a node that is neither the DB writer nor the queue's master: the data plane keeps its writer.
+      minority = data.filter((h) => h !== writer).at(-1)!;
+      majority = data.filter((h) => h !== minority);
+      run.log(`partition handling ${mode}; isolating ${minority} from ${majority.join(", ")}`);
+      await declareQueueOn(running.host(writer), queue, queueArguments(running.topology));
+      run.record("rabbit-queue:before-fault", await queueMirrors(running.host(writer), queue));
+      sampler.start();
+      // Clients list the minority node first: pause_minority must push them to the majority.
+      mq = await startMqClients(run, running, queue, minority);
+
+      const fault = await run.inject(partition(isolate(minority, data)));
+      await run.until(`the majority (${majority.join(", ")}) sees ${minority} gone`, () =>
+        majority.every((h) => (samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value as { running?: string[] } | undefined)?.running?.length === 2),
+      PARTITION_DETECT_MS * 2);
+      if (mode === "pause_minority")
+        await run.until(`${minority} paused (its own view no longer running)`, () => {
+          const v = samplesWithPrefix(run.history.events(), `rabbit:${minority}`).at(-1)?.value as { running?: string[] } | undefined;
+          return v !== undefined && !(v.running ?? []).includes(`rabbit@${minority}`);
+        }, PARTITION_DETECT_MS * 2);
+      await run.until("a publish confirmed by the majority", () =>
+        failedOver(run.history.events(), { processes: ["amqp-publish"], away: [minority] }).valid === true, PUBLISH_OUTAGE_MS * 2);
+      await fault.heal();
+      await run.untilHealthy();
+      await run.until("a sample of every node with 3 running after the heal", () =>
+        data.every((h) => threeRunning(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await mq.stop(["amqp-publish"]);
+      await recordDrained(run, mq.consumer);
+    });
+    await mq?.stop();
+    await sampler.stop();
+
+    const summary = await run.finish(
+      {
+        "no confirmed message lost (duplicates counted)": (e) => confirmedMessages(e),
+        [`partition handling ${mode}: the minority pauses, the majority runs alone`]: (e) =>
+          mode === "pause_minority"
+            ? minorityPaused(e, { minority: [minority], majority, withinMs: PARTITION_DETECT_MS })
+            : verdict("unknown", { reason: `no expectation written for ${mode}` }),
+        "publisher outage within bound": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
+        "publisher and consumer moved to the majority": (e) =>
+          failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: PUBLISH_OUTAGE_MS }),
+        "every node sees 3 running after the heal": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: threeRunning, withinMs: RECOVERY_MS }),
+      },
+      (v) => {
+        const p = v[`partition handling ${mode}: the minority pauses, the majority runs alone`].details;
+        const m = v["no confirmed message lost (duplicates counted)"].details;
+        const f = v["publisher and consumer moved to the majority"].details.failoverMs as Record<string, number> | undefined;
+        return {
+          publishOutageMs: maxOutageMs(v["publisher outage within bound"]),
+          consumerFailoverMs: Number(f?.["amqp-consume"] ?? NaN),
+          minorityPausedMs: Number(p.pausedAfterMs ?? NaN),
+          majorityAloneMs: Number(p.majorityAfterMs ?? NaN),
+          pausedForMs: Number(p.pausedMs ?? NaN),
+          recoveryMs: Number(v["every node sees 3 running after the heal"].details.afterHealMs ?? NaN),
+          duplicates: Number(m.duplicates ?? NaN),
+          confirmed: Number(m.confirmed ?? NaN),
+          consumed: Number(m.delivered ?? NaN),
+        };
+      },
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});

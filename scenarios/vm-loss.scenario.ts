@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import { samplesWithPrefix } from "../harness/history/index.ts";
+import { dbWriter, maxOutageMs, queueMirrors, rabbitSampler, recordDrained, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+
+// Thresholds.
+// HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
+// evict the dead node after evs.suspect_timeout (5 s default) before commits resume: ~10 s; x3 for 2 cores.
+const DB_OUTAGE_MS = 30_000;
+// amqplib: 2 missed heartbeats of 5 s, then a 1.5 s connect to the next broker, plus the promotion
+// of a mirror of the queue whose master died: ~15 s; doubled.
+const PUBLISH_OUTAGE_MS = 30_000;
+// A restarted data host rejoins Galera by IST and RabbitMQ by a node restart; generous for 2 cores.
+const REJOIN_MS = 240_000;
+
+const wsrepSynced = (v: unknown) => (v as { size?: number; state?: string }).size === 3 && (v as { state?: string }).state === "Synced";
+const threeRunning = (v: unknown) => (v as { running?: string[] }).running?.length === 3 && ((v as { partitions?: string[] }).partitions?.length ?? 0) === 0;
+
+describe("vm-loss: the data host holding the Galera writer and the queue master dies", () => {
+  let running: RunningTopology;
+  beforeAll(async () => {
+    running = await sharedTopology();
+  });
+
+  it("database and messaging keep serving; nothing acknowledged or confirmed is lost", async () => {
+    const run = await ScenarioRun.begin("vm-loss", running);
+    const stamp = Date.now();
+    const queue = `haproof-vm-loss-${stamp}`;
+    const table = `vm_loss_${stamp}`;
+    const data = running.hostsOf("datahost").map((h) => h.name);
+    const sampler = rabbitSampler(running, run.history, queue);
+    let victim = "";
+
+    await run.perform(async () => {
+      victim = await dbWriter(running);
+      // The clients walk the broker list from its first host, vm-1, and declare the queue there:
+      // the victim holds the Galera writer, the queue's master and both clients' connections.
+      const clients = await run.clients({ mysql: { table }, amqp: { queue }, wsrep: true });
+      const mirrors = await queueMirrors(running.host(victim), queue);
+      run.record("rabbit-queue:before-fault", mirrors);
+      run.log(`DB writer ${victim}; queue ${queue}: master ${mirrors?.master}, mirrors ${mirrors?.mirrors.join(", ")}, synchronised ${mirrors?.synchronised.join(", ")}`);
+      sampler.start();
+
+      const fault = await run.inject(killHost(victim));
+      const servedElsewhere = (process: string) => () => failedOver(run.history.events(), { processes: [process], away: [victim] }).valid === true;
+      await run.until("a write acked by another Galera node", servedElsewhere("mysql"), DB_OUTAGE_MS * 2);
+      await run.until("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
+      await run.until("a delivery through another broker", servedElsewhere("amqp-consume"), PUBLISH_OUTAGE_MS * 2);
+      const promoted = await run.until("a surviving mirror promoted to queue master", async () => {
+        const other = data.find((h) => h !== victim)!;
+        const q = await queueMirrors(running.host(other), queue);
+        return q?.master && q.master !== `rabbit@${victim}` ? q : undefined;
+      });
+      run.record("rabbit-queue:during-fault", promoted);
+      run.log(`queue master now ${promoted.master}`);
+      await fault.heal();
+      await run.untilHealthy();
+      await run.until("a sample of every RabbitMQ node with 3 running after the heal", () =>
+        data.every((h) => threeRunning(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await run.until("a sample of every Galera node Synced in a cluster of 3 after the heal", () =>
+        data.every((h) => wsrepSynced(samplesWithPrefix(run.history.events(), `wsrep:${h}`).at(-1)?.value)));
+
+      await clients.stop(["amqp-publish"]);
+      await recordDrained(run, clients.consumer!);
+      await clients.stop(["mysql"]);
+      await recordFinalRows(run, running, table);
+    });
+    await sampler.stop();
+
+    const summary = await run.finish(
+      {
+        "no acknowledged DB write lost": (e) => ackedWrites(e),
+        "no confirmed message lost (duplicates counted)": (e) => confirmedMessages(e),
+        "DB outage through the VIP within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+        "publisher outage within bound": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
+        "writes, publishes and deliveries served by surviving hosts": (e) =>
+          failedOver(e, { processes: ["mysql", "amqp-publish", "amqp-consume"], away: [victim], withinMs: Math.max(DB_OUTAGE_MS, PUBLISH_OUTAGE_MS) }),
+        "Galera back to 3 Synced nodes after the heal": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: wsrepSynced, withinMs: REJOIN_MS }),
+        "RabbitMQ back to 3 running nodes after the heal": (e) =>
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: threeRunning, withinMs: REJOIN_MS }),
+      },
+      (v) => {
+        const m = v["no confirmed message lost (duplicates counted)"].details;
+        const f = v["writes, publishes and deliveries served by surviving hosts"].details.failoverMs as Record<string, number> | undefined;
+        return {
+          dbOutageMs: maxOutageMs(v["DB outage through the VIP within bound"]),
+          publishOutageMs: maxOutageMs(v["publisher outage within bound"]),
+          dbFailoverMs: Number(f?.mysql ?? NaN),
+          consumerFailoverMs: Number(f?.["amqp-consume"] ?? NaN),
+          duplicates: Number(m.duplicates ?? NaN),
+          confirmed: Number(m.confirmed ?? NaN),
+          consumed: Number(m.delivered ?? NaN),
+          galeraRejoinMs: Number(v["Galera back to 3 Synced nodes after the heal"].details.afterHealMs ?? NaN),
+          rabbitRejoinMs: Number(v["RabbitMQ back to 3 running nodes after the heal"].details.afterHealMs ?? NaN),
+        };
+      },
+    );
+    expect(summary.verdict).toBe("pass");
+  });
+});
