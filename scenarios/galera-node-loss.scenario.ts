@@ -3,8 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
-import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
 // 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST).
@@ -45,11 +44,7 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
         const w = await writer();
         return w !== null && w !== victim;
       }, DB_OUTAGE_MS * 3);
-      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => {
-        const events = run.history.events();
-        const { effectiveMono } = faultWindow(events);
-        return completedOps(events, { process: "mysql" }).some((o) => o.type === "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0);
-      }, DB_OUTAGE_MS * 3);
+      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => okAfterFault(run.history.events(), "mysql"), DB_OUTAGE_MS * 3);
       await fault.heal();
       await run.until(`${victim} rejoined: every Galera node Synced in a cluster of 3`, async () =>
         (await Promise.all(nodes.map((h) => galeraStatus(h)))).every(synced3), REJOIN_MS * 2);

@@ -3,8 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/formation/index.ts";
-import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: keepalived VRRP with advert_int 1 s; a BACKUP takes over after
 // 3 missed adverts plus skew, ~3.6 s; HAProxy on the new holder is already running).
@@ -34,11 +33,7 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
 
       const fault = await run.inject(killHost(victim));
       await run.until(`DB VIP on ${survivors.join(" or ")}`, async () => survivors.includes((await holders())[0]), VIP_MOVE_MS * 3);
-      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => {
-        const events = run.history.events();
-        const { effectiveMono } = faultWindow(events);
-        return completedOps(events, { process: "mysql" }).some((o) => o.type === "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0);
-      }, DB_OUTAGE_MS * 3);
+      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => okAfterFault(run.history.events(), "mysql"), DB_OUTAGE_MS * 3);
       await fault.heal();
       await run.untilHealthy();
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make

@@ -16,6 +16,7 @@ import {
   sharedTopology,
   startMqClients,
   type MqClients,
+  rabbitConverged,
 } from "./support/index.ts";
 
 // Thresholds.
@@ -30,7 +31,6 @@ const DB_OUTAGE_MS = 15_000;
 // A restarted node boots RabbitMQ in ~5-10 s (rabbitmq.ts) after MariaDB's IST; generous for 2 cores.
 const REJOIN_MS = 180_000;
 
-const threeRunning = (v: unknown) => (v as { running?: string[] }).running?.length === 3 && ((v as { partitions?: string[] }).partitions?.length ?? 0) === 0;
 
 describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () => {
   let running: RunningTopology;
@@ -73,7 +73,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       });
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => threeRunning(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
       await run.until("every mirror of the queue synchronised again", async () => {
         const q = await queueMirrors(running.host(writer), queue);
         return q !== null && q.synchronised.length === data.length - 1 && q;
@@ -97,7 +97,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
         "DB writes unaffected (the victim is a Galera backup)": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged DB write lost": (e) => ackedWrites(e),
         "the killed node rejoins: every node sees 3 running": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: threeRunning, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

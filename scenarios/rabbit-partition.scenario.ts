@@ -15,6 +15,7 @@ import {
   sharedTopology,
   startMqClients,
   type MqClients,
+  rabbitConverged,
 } from "./support/index.ts";
 
 // Thresholds.
@@ -27,7 +28,6 @@ const PUBLISH_OUTAGE_MS = 120_000;
 // After the heal the paused node restarts its app and rejoins; Galera on it rejoins by IST.
 const RECOVERY_MS = 180_000;
 
-const threeRunning = (v: unknown) => (v as { running?: string[] }).running?.length === 3 && ((v as { partitions?: string[] }).partitions?.length ?? 0) === 0;
 
 describe("rabbit-partition: one RabbitMQ node is cut off from the other two", () => {
   let running: RunningTopology;
@@ -71,7 +71,7 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
       await fault.heal();
       await run.untilHealthy();
       await run.until("a sample of every node with 3 running after the heal", () =>
-        data.every((h) => threeRunning(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+        data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
       await mq.stop(["amqp-publish"]);
       await recordDrained(run, mq.consumer);
     });
@@ -89,7 +89,7 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
         "publisher and consumer moved to the majority": (e) =>
           failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: PUBLISH_OUTAGE_MS }),
         "every node sees 3 running after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: threeRunning, withinMs: RECOVERY_MS }),
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: RECOVERY_MS }),
       },
       (v) => {
         const p = v[`partition handling ${mode}: the minority pauses, the majority runs alone`].details;

@@ -3,7 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { samplesWithPrefix } from "../harness/history/index.ts";
-import { dbWriter, maxOutageMs, queueMirrors, rabbitSampler, recordDrained, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { dbWriter, maxOutageMs, queueMirrors, rabbitSampler, recordDrained, recordFinalRows, ScenarioRun, sharedTopology, rabbitConverged } from "./support/index.ts";
 
 // Thresholds.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
@@ -16,7 +16,6 @@ const PUBLISH_OUTAGE_MS = 30_000;
 const REJOIN_MS = 240_000;
 
 const wsrepSynced = (v: unknown) => (v as { size?: number; state?: string }).size === 3 && (v as { state?: string }).state === "Synced";
-const threeRunning = (v: unknown) => (v as { running?: string[] }).running?.length === 3 && ((v as { partitions?: string[] }).partitions?.length ?? 0) === 0;
 
 describe("vm-loss: the data host holding the Galera writer and the queue master dies", () => {
   let running: RunningTopology;
@@ -58,7 +57,7 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
       await fault.heal();
       await run.untilHealthy();
       await run.until("a sample of every RabbitMQ node with 3 running after the heal", () =>
-        data.every((h) => threeRunning(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+        data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
       await run.until("a sample of every Galera node Synced in a cluster of 3 after the heal", () =>
         data.every((h) => wsrepSynced(samplesWithPrefix(run.history.events(), `wsrep:${h}`).at(-1)?.value)));
 
@@ -80,7 +79,7 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         "Galera back to 3 Synced nodes after the heal": (e) =>
           convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: wsrepSynced, withinMs: REJOIN_MS }),
         "RabbitMQ back to 3 running nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: threeRunning, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

@@ -1,4 +1,4 @@
-import { completedOps, faultWindow, type HistoryEvent } from "../../harness/history/index.ts";
+import { compareMono, completedOps, faultWindow, type HistoryEvent } from "../../harness/history/index.ts";
 
 /**
  * True once every token issued before the fault took effect has had a validation invoked after
@@ -14,4 +14,17 @@ export function preFaultTokensRevalidated(events: readonly HistoryEvent[], proce
   for (const o of ops)
     if (o.f === "validate" && o.completeMono && BigInt(o.invokeMono) >= BigInt(healedMono)) before.delete(String(o.value));
   return before.size === 0;
+}
+
+/** True once `process` has an ok op completed after the fault was proved effective. */
+export function okAfterFault(events: readonly HistoryEvent[], process: string): boolean {
+  const { effectiveMono } = faultWindow(events);
+  if (!effectiveMono) return false;
+  return completedOps(events, { process }).some((o) => o.type === "ok" && !!o.completeMono && compareMono(o.completeMono, effectiveMono) > 0);
+}
+
+/** A `rabbit:<host>` sample value showing a three-node cluster with no partition. */
+export function rabbitConverged(v: unknown): boolean {
+  const s = v as { running?: string[]; partitions?: string[] };
+  return s.running?.length === 3 && (s.partitions?.length ?? 0) === 0;
 }
