@@ -3,7 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault } from "./support/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
 // 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST).
@@ -49,6 +49,7 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
       await run.until(`${victim} rejoined: every Galera node Synced in a cluster of 3`, async () =>
         (await Promise.all(nodes.map((h) => galeraStatus(h)))).every(synced3), REJOIN_MS * 2);
       await run.untilHealthy();
+      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
     });

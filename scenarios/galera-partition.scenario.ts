@@ -6,7 +6,7 @@ import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harnes
 import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, steadyOk } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: an isolated Galera node turns non-Primary once its peers are
 // suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
@@ -106,6 +106,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       }, 60_000);
       await Promise.all(own.map((p) => p.stop()));
       await run.untilHealthy();
+      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
       for (const h of nodes) run.record(`minority-rows:${h.name}`, await readSeqs(h.ip, minorityTable));

@@ -3,7 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/formation/index.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault } from "./support/index.ts";
+import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: keepalived VRRP with advert_int 1 s; a BACKUP takes over after
 // 3 missed adverts plus skew, ~3.6 s; HAProxy on the new holder is already running).
@@ -36,6 +36,7 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
       await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => okAfterFault(run.history.events(), "mysql"), DB_OUTAGE_MS * 3);
       await fault.heal();
       await run.untilHealthy();
+      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
     });

@@ -17,6 +17,7 @@ import {
   startMqClients,
   type MqClients,
   rabbitConverged,
+  steadyOk,
 } from "./support/index.ts";
 
 // Thresholds.
@@ -80,8 +81,11 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       });
       run.record("rabbit-queue:after-heal", await queueMirrors(running.host(writer), queue));
 
+      await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
+
       await mq.stop(["amqp-publish"]);
       await recordDrained(run, mq.consumer);
+      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
       await db.stop(["mysql"]);
       await recordFinalRows(run, running, table);
     });

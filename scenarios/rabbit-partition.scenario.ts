@@ -16,6 +16,7 @@ import {
   startMqClients,
   type MqClients,
   rabbitConverged,
+  steadyOk,
 } from "./support/index.ts";
 
 // Thresholds.
@@ -72,6 +73,7 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
       await run.untilHealthy();
       await run.until("a sample of every node with 3 running after the heal", () =>
         data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
       await mq.stop(["amqp-publish"]);
       await recordDrained(run, mq.consumer);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SyntheticHistory } from "../../harness/history/index.ts";
-import { okAfterFault, preFaultTokensRevalidated, rabbitConverged } from "./conditions.ts";
+import { okAfterFault, preFaultTokensRevalidated, rabbitConverged, steadyOk } from "./conditions.ts";
 
 describe("scenario wait conditions", () => {
   it("okAfterFault needs an ok completed after the fault took effect", () => {
@@ -20,6 +20,16 @@ describe("scenario wait conditions", () => {
     expect(preFaultTokensRevalidated(h.events())).toBe(false);
     h.at(40).call("keystone", "validate", "fail", { value: "t1" });
     expect(preFaultTokensRevalidated(h.events())).toBe(true);
+  });
+
+  it("steadyOk wants the last n ops of the client all ok", () => {
+    const h = new SyntheticHistory();
+    for (let t = 0; t < 5; t++) h.at(t).call("mysql", "insert", "ok");
+    h.at(5).call("mysql", "insert", "info");
+    for (let t = 6; t < 9; t++) h.at(t).call("mysql", "insert", "ok");
+    expect(steadyOk(h.events(), "mysql", 3)).toBe(true);
+    expect(steadyOk(h.events(), "mysql", 4)).toBe(false);
+    expect(steadyOk([], "mysql", 1)).toBe(false);
   });
 
   it("rabbitConverged wants three running nodes and no partition", () => {

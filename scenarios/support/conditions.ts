@@ -28,3 +28,9 @@ export function rabbitConverged(v: unknown): boolean {
   const s = v as { running?: string[]; partitions?: string[] };
   return s.running?.length === 3 && (s.partitions?.length ?? 0) === 0;
 }
+
+/** True when the last `n` completed ops of `process` are all ok: the client is being served steadily again. */
+export function steadyOk(events: readonly HistoryEvent[], process: string, n = 10): boolean {
+  const done = completedOps(events, { process }).filter((o) => o.completeMono);
+  return done.length >= n && done.slice(-n).every((o) => o.type === "ok");
+}

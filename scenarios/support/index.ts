@@ -3,7 +3,7 @@ export { ScenarioRun } from "./scenario-run.ts";
 export type { Check } from "./scenario-run.ts";
 export { startClients } from "./clients.ts";
 export type { ClientSpec, Clients } from "./clients.ts";
-export { okAfterFault, preFaultTokensRevalidated, rabbitConverged } from "./conditions.ts";
+export { okAfterFault, preFaultTokensRevalidated, rabbitConverged, steadyOk } from "./conditions.ts";
 export { maxOutageMs } from "./metrics.ts";
 export { recordFinalRows } from "./final-reads.ts";
 export { recordDrained } from "./amqp-drain.ts";
