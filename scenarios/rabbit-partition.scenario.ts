@@ -21,8 +21,10 @@ import {
 
 // Thresholds.
 // Erlang distribution declares a silent peer down after net_ticktime (60 s default, not overridden)
-// x 0.75..1.25: at most 75 s, then pause_minority stops the minority node; margin for 2 cores.
-const PARTITION_DETECT_MS = 100_000;
+// x 0.75..1.25: at most 75 s, then pause_minority stops the minority node. The samplers see it one
+// rabbitmqctl call later, and on a cut node a call can take its full 30 s timeout; 25 s margin.
+// (Measured on a quiet 2-core machine: publishers moved at 75 s, samplers saw the pause at 98-100 s.)
+const PARTITION_DETECT_MS = 75_000 + 30_000 + 25_000;
 // Publishes stall until then (the mirrored queue's GM ring waits for the cut mirror), then the
 // clients walk from the paused node to the next broker (amqplib heartbeat 5 s x 2 + connect 1.5 s).
 const PUBLISH_OUTAGE_MS = 120_000;
