@@ -69,8 +69,8 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
           const v = samplesWithPrefix(run.history.events(), `rabbit:${minority}`).at(-1)?.value as { running?: string[] } | undefined;
           return v !== undefined && !(v.running ?? []).includes(`rabbit@${minority}`);
         }, PARTITION_DETECT_MS * 2);
-      await run.until("a publish confirmed by the majority", () =>
-        failedOver(run.history.events(), { processes: ["amqp-publish"], away: [minority] }).valid === true, PUBLISH_OUTAGE_MS * 2);
+      await run.until("a publish confirmed and a delivery consumed by the majority", () =>
+        failedOver(run.history.events(), { processes: ["amqp-publish", "amqp-consume"], away: [minority] }).valid === true, PUBLISH_OUTAGE_MS * 2);
       await fault.heal();
       await run.untilHealthy();
       await run.until("a sample of every node with 3 running after the heal", () =>
