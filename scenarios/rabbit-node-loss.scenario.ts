@@ -32,7 +32,6 @@ const DB_OUTAGE_MS = 15_000;
 // A restarted node boots RabbitMQ in ~5-10 s (rabbitmq.ts) after MariaDB's IST; generous for 2 cores.
 const REJOIN_MS = 180_000;
 
-
 describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () => {
   let running: RunningTopology;
   beforeAll(async () => {

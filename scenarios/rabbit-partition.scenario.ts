@@ -31,7 +31,6 @@ const PUBLISH_OUTAGE_MS = 120_000;
 // After the heal the paused node restarts its app and rejoins; Galera on it rejoins by IST.
 const RECOVERY_MS = 180_000;
 
-
 describe("rabbit-partition: one RabbitMQ node is cut off from the other two", () => {
   let running: RunningTopology;
   beforeAll(async () => {
