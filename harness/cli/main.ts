@@ -71,6 +71,7 @@ program
     if (!running) return console.log("nothing to take down");
     const r = await running.down();
     console.log(`down ${running.runId}: ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes removed`);
+    reportLeftovers(r.failed);
   });
 
 program
@@ -81,6 +82,7 @@ program
     await ensureEngine({ log: console.log, provision: false });
     const r = await cleanByLabel({ images: o.images });
     console.log(`clean: ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes, ${r.images.length} images removed`);
+    reportLeftovers(r.failed);
   });
 
 program
@@ -108,6 +110,13 @@ program
     }
     process.exitCode = worst;
   });
+
+/** Prints what Docker refused to remove and sets exit code 1 (the run's containers are gone either way). */
+function reportLeftovers(failed: string[]): void {
+  if (!failed.length) return;
+  console.error(`not removed (dockerd still holds them; restarting dockerd releases stale endpoints):\n  ${failed.join("\n  ")}`);
+  process.exitCode = 1;
+}
 
 function runVitest(file: string, env: Record<string, string>): Promise<number> {
   const bin = join(ROOT, "node_modules", "vitest", "vitest.mjs");
