@@ -11,7 +11,6 @@ import { dumpDom, findChromium, findRuns, pngStats, REPORTS_DIR, screenshot, ser
 // Runs after the scenarios: judges the newest real run with `npm run report`'s CLI in a scratch copy of reports/
 // (so a concurrent run is never disturbed), then renders its timeline and the Allure report in headless Chromium.
 const ROOT = path.join(import.meta.dirname, "..");
-const newest: ReportRun | undefined = findRuns(REPORTS_DIR).runs[0];
 const NO_RUN = `no run with a summary.json in ${REPORTS_DIR}: run a scenario first (npm run scenario node-loss)`;
 
 function report(args: string[]): Promise<{ code: number; out: string }> {
@@ -24,14 +23,19 @@ function report(args: string[]): Promise<{ code: number; out: string }> {
 
 const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
 
-describe.skipIf(!newest)(`report: acceptance, JUnit and rendered pages of the newest run${newest ? "" : ` (skipped: ${NO_RUN})`}`, () => {
-  // The collector runs even when skipped, so nothing here may touch a missing run; hooks and tests only run with one.
-  const run = newest as ReportRun;
-  const s = newest?.summary as RunSummary;
+describe("report: acceptance, JUnit and rendered pages of the newest run", () => {
+  // The newest run is looked up when the file runs, after the scenarios, not when it is collected:
+  // in a clean clone nothing has run at collection time.
+  let run: ReportRun;
+  let s: RunSummary;
   let scratch: string;
   let cli: { code: number; out: string };
 
   beforeAll(async () => {
+    const newest = findRuns(REPORTS_DIR).runs[0];
+    if (!newest) throw new Error(NO_RUN);
+    run = newest;
+    s = newest.summary as RunSummary;
     scratch = mkdtempSync(path.join(tmpdir(), "haproof-report-it-"));
     const dir = path.join(scratch, s.runId);
     mkdirSync(dir);
