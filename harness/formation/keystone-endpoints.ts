@@ -1,10 +1,12 @@
+import { GALERA_ACCOUNTS } from "./galera-sql.ts";
+import { RABBIT_ACCOUNT } from "./rabbitmq-conf.ts";
 import type { FormationContext } from "./context.ts";
 
-/** Root account on the DB VIP, granted root@'%' by the data-plane formation. */
-export const DB_ROOT = { user: "root", password: "haproof-root" } as const;
+/** Root account on the DB VIP, granted root@'%' by the data-plane formation (pinned in galera-sql.ts). */
+export const DB_ROOT = GALERA_ACCOUNTS.root;
 
-/** RabbitMQ account created by the data-plane formation. */
-export const RABBIT = { user: "openstack", password: "haproof-rabbit", port: 5672 } as const;
+/** RabbitMQ account created by the data-plane formation (pinned in rabbitmq-conf.ts), with its port. */
+export const RABBIT = { ...RABBIT_ACCOUNT, port: 5672 } as const;
 
 /** Keystone's own database account. */
 export const KEYSTONE_DB = { name: "keystone", user: "keystone", password: "haproof-keystone-db" } as const;
