@@ -41,14 +41,19 @@ export function expectStatus<T>(request: string, res: AxiosResponse<T>, ok: read
   return res;
 }
 
-/** POST /v3/auth/tokens with a project-scoped password; returns the token (X-Subject-Token). Throws ApiError unless 201. */
-export async function issueToken(keystoneBase: string, c: KeystoneCreds): Promise<string> {
-  const body = {
+/** The body of POST /v3/auth/tokens asking for a project-scoped token with a password; pure. */
+export function passwordAuthBody(c: KeystoneCreds) {
+  return {
     auth: {
       identity: { methods: ["password"], password: { user: { name: c.username, domain: { name: c.domain }, password: c.password } } },
       scope: { project: { name: c.project, domain: { name: c.domain } } },
     },
   };
+}
+
+/** POST /v3/auth/tokens with a project-scoped password; returns the token (X-Subject-Token). Throws ApiError unless 201. */
+export async function issueToken(keystoneBase: string, c: KeystoneCreds): Promise<string> {
+  const body = passwordAuthBody(c);
   const request = `POST ${keystoneBase}/v3/auth/tokens (${c.username})`;
   const res = await apiRequest(request, { method: "post", url: `${keystoneBase}/v3/auth/tokens`, data: body });
   expectStatus(request, res, [201]);

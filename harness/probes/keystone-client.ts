@@ -1,19 +1,10 @@
 import { http } from "./http.ts";
+import { passwordAuthBody } from "../formation/keystone-api.ts";
 import { KEYSTONE_ADMIN } from "../formation/keystone-endpoints.ts";
-
-/** The request body that asks Keystone for a project-scoped token for the admin user. */
-export function passwordAuthBody(creds: { username: string; password: string; project: string; domain: string } = KEYSTONE_ADMIN) {
-  return {
-    auth: {
-      identity: { methods: ["password"], password: { user: { name: creds.username, domain: { name: creds.domain }, password: creds.password } } },
-      scope: { project: { name: creds.project, domain: { name: creds.domain } } },
-    },
-  };
-}
 
 /** POST /v3/auth/tokens at `base` (e.g. http://vip:5000); resolves with the token (201) or rejects. */
 export async function issueToken(base: string, timeoutMs = 3000): Promise<string> {
-  const r = await http.post(`${base}/v3/auth/tokens`, passwordAuthBody(), { timeout: timeoutMs, validateStatus: (s) => s === 201 });
+  const r = await http.post(`${base}/v3/auth/tokens`, passwordAuthBody(KEYSTONE_ADMIN), { timeout: timeoutMs, validateStatus: (s) => s === 201 });
   return r.headers["x-subject-token"] as string;
 }
 
