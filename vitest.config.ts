@@ -2,10 +2,12 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 // Scenario specs share one running topology; the foundation test in tests/ checks it last and
-// takes it down, so the whole suite needs one bring-up. Order: scenarios/ by name, then tests/.
+// takes it down, so the whole suite needs one bring-up. Order: unit files, then scenarios/ by name,
+// then tests/ by name. Vitest reads the sequencer from the root config only (a project's
+// `sequence.sequencer` is ignored), so it is set there.
 class ScenariosFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => (f.moduleId.includes("/scenarios/") ? 0 : 1);
+    const rank = (f: TestSpecification) => (f.project.name !== "integration" ? 0 : f.moduleId.includes("/scenarios/") ? 1 : 2);
     return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
   }
 }
@@ -17,11 +19,13 @@ const QUARANTINED: Record<string, string> = {};
 export default defineConfig({
   test: {
     // default: the console summary; json: counted by .ci/run; allure: results for `npm run report`.
+    sequence: { sequencer: ScenariosFirst },
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }], ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
     projects: [
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["harness/**/*.test.ts", "topologies/**/*.test.ts", "scenarios/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
           setupFiles: ["allure-vitest/setup"],
@@ -40,7 +44,8 @@ export default defineConfig({
           // One file at a time, no retries: a retry would hide a flaky failover.
           fileParallelism: false,
           retry: 0,
-          sequence: { sequencer: ScenariosFirst },
+          // After the unit project, never beside it: unit files would steal CPU from measured failovers.
+          sequence: { groupOrder: 1 },
           testTimeout: 20 * 60_000,
           hookTimeout: 20 * 60_000,
         },
