@@ -1,0 +1,12 @@
+export { mulberry32, intBetween, pick, sample } from "./prng.ts";
+export type { Random } from "./prng.ts";
+export { parseDuration, formatDuration } from "./duration.ts";
+export { FAULT_KINDS, PROCESS_NAMES, ScheduleSchema, StepSchema, TargetSchema, IntensitySchema } from "./schedule.ts";
+export type { FaultKind, ProcessName, Target, Step, Schedule, Intensity } from "./schedule.ts";
+export { ScheduleError, parseSchedule, scheduleJson } from "./parse-schedule.ts";
+export { generateSchedule } from "./generate.ts";
+export type { ChaosOptions } from "./generate.ts";
+export { choosersFor, hostsOf, vipRole, vipOfResource, PROCESS_ROLE } from "./catalog.ts";
+export type { Choice, Chooser, ChaosTopology } from "./catalog.ts";
+export { survivableLimit, stepWidth, peakAffected, survivabilityProblems, stepProblems, scheduleProblems } from "./survivability.ts";
+export { formatSchedule, stepText, targetText, generateCommand, replayCommand } from "./format.ts";

@@ -1,0 +1,37 @@
+import type { ChaosTopology } from "./catalog.ts";
+import { ScheduleSchema, type Schedule } from "./schedule.ts";
+import { scheduleProblems } from "./survivability.ts";
+
+/** A schedule file or text that does not describe a usable schedule; `problems` lists each, with its path. */
+export class ScheduleError extends Error {
+  constructor(readonly source: string, readonly problems: string[]) {
+    super(`${source} is not a valid chaos schedule:\n  ${problems.join("\n  ")}`);
+    this.name = "ScheduleError";
+  }
+}
+
+/**
+ * Parses schedule JSON text (from `source`, for messages) and validates it: its shape, and when
+ * `topology` is given, that every host, VIP and process fits it and a low-intensity schedule
+ * respects the survivability limits. Returns the schedule; throws ScheduleError listing every problem.
+ */
+export function parseSchedule(text: string, source = "schedule", topology?: ChaosTopology): Schedule {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ScheduleError(source, [`not JSON: ${(e as Error).message}`]);
+  }
+  const r = ScheduleSchema.safeParse(raw);
+  if (!r.success) throw new ScheduleError(source, r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`));
+  if (topology) {
+    const problems = scheduleProblems(r.data, topology);
+    if (problems.length) throw new ScheduleError(source, problems);
+  }
+  return r.data;
+}
+
+/** The schedule as the JSON text saved in schedule.json (2-space indent, trailing newline); parseSchedule reads it back equal. */
+export function scheduleJson(schedule: Schedule): string {
+  return `${JSON.stringify(schedule, null, 2)}\n`;
+}

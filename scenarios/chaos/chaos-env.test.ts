@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateSchedule, scheduleJson } from "../../harness/chaos/index.ts";
+import { prisma } from "../../topologies/index.ts";
+import { SyntheticHistory } from "../../harness/history/index.ts";
+import { availabilityMetrics, stepsApplied } from "./chaos-checks.ts";
+import { CHAOS_ENV, chaosSchedule, chaosThresholds, chaosTimeoutMs, SHORT_CHAOS } from "./chaos-env.ts";
+
+describe("chaos spec inputs", () => {
+  it("runs the short fixed schedule by default, and the named file when given", () => {
+    const short = chaosSchedule(prisma, {});
+    expect(short).toMatchObject({ seed: SHORT_CHAOS.seed, durationMs: 150_000, intensity: "low" });
+    expect(new Set(short.steps.map((x) => x.kind))).toEqual(new Set(SHORT_CHAOS.faults));
+    expect(short.steps.length).toBeGreaterThan(0);
+    const other = generateSchedule({ topology: prisma, seed: 99, durationMs: 300_000, faults: ["kill"], intensity: "low" });
+    const file = join(mkdtempSync(join(tmpdir(), "chaos-")), "schedule.json");
+    writeFileSync(file, scheduleJson(other));
+    expect(chaosSchedule(prisma, { [CHAOS_ENV.schedule]: file })).toEqual(other);
+  });
+
+  it("reads thresholds only when set, and bounds the spec by the schedule", () => {
+    expect(chaosThresholds({})).toEqual({ minAvailabilityPct: undefined, maxOutageMs: undefined });
+    expect(chaosThresholds({ [CHAOS_ENV.minAvailabilityPct]: "99.5", [CHAOS_ENV.maxOutageMs]: "60000" })).toEqual({ minAvailabilityPct: 99.5, maxOutageMs: 60_000 });
+    expect(chaosTimeoutMs(chaosSchedule(prisma, {}))).toBeGreaterThan(150_000 + 20 * 60_000);
+  });
+
+  it("turns the availability verdict into per-probe metrics", () => {
+    const v = { valid: true as const, details: { probes: { mysql: { pct: 99.1, longestOutageMs: 6100.4, outages: 2 } }, outagesByFault: { kill: 2 }, longestOutageMs: 6100.4 } };
+    expect(availabilityMetrics(v)).toEqual({ "availability.mysql.pct": 99.1, "longestOutage.mysql.ms": 6100, "outages.kill": 2, "longestOutage.ms": 6100 });
+    expect(availabilityMetrics(undefined)).toEqual({});
+  });
+});
+
+describe("stepsApplied", () => {
+  const history = (...outcomes: string[]) => {
+    const h = new SyntheticHistory();
+    outcomes.forEach((outcome, index) => h.at(index * 1000).sample("chaos:step", { index, kind: "kill", hosts: ["vm-1"], outcome }));
+    return h.events();
+  };
+  it("is true when every step was injected or skipped for a reason, unknown when one failed or none ran", () => {
+    expect(stepsApplied(history("injected", "unsupported", "no-target")).valid).toBe(true);
+    expect(stepsApplied(history("injected", "failed")).valid).toBe("unknown");
+    expect(stepsApplied(history()).valid).toBe("unknown");
+  });
+});
