@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "./support/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
 // 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST).
@@ -66,6 +66,6 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
         rejoinMs: Number(v["the killed node rejoins: all Synced, size 3"].details.afterHealMs ?? NaN),
       }),
     );
-    expect(summary.verdict).toBe("pass");
+    expectOutcome(summary);
   });
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, noAcksDuring, outage, sameRows } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
@@ -6,7 +6,7 @@ import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harnes
 import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
-import { maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, steadyOk } from "./support/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, steadyOk } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: an isolated Galera node turns non-Primary once its peers are
 // suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
@@ -132,6 +132,6 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
         rejoinMs: Number(v["the isolated node rejoins: all Synced, size 3"].details.afterHealMs ?? NaN),
       }),
     );
-    expect(summary.verdict).toBe("pass");
+    expectOutcome(summary);
   });
 });

@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, outage, placement, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/formation/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
-import { maxOutageMs, ScenarioRun, sharedTopology, type Check } from "./support/index.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, type Check } from "./support/index.ts";
 
 // Thresholds (PRISMA guide: Pacemaker moves a group within its corosync token (3 s) + membership
 // change + start timeouts; the g_network stand-ins start instantly, so the VIP move is the whole move).
@@ -73,6 +73,6 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
         rejoinMs: Number(v["the killed controller rejoins the cluster"].details.afterHealMs ?? NaN),
       }),
     );
-    expect(summary.verdict).toBe("pass");
+    expectOutcome(summary);
   });
 });

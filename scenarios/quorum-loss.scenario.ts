@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, noQuorumNoService, outage, placement, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
-import { chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
 
 // Thresholds. The survivor must stop within corosync's token (tunables.corosyncTokenMs = 3 s) +
 // consensus (1.2 x token) + the groups' stop (the daemon agent SIGKILLs after 20 s of SIGTERM):
@@ -77,6 +77,6 @@ describe("quorum-loss: two of the three controllers die at once", () => {
         keystoneOutageMs: maxOutageMs(v["Keystone answers again after the heal"]),
       }),
     );
-    expect(summary.verdict).toBe("pass");
+    expectOutcome(summary);
   });
 });

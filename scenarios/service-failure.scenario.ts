@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { outage, stayedOn, verdict, vipUniqueness, type VipMove } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { issueToken } from "../harness/probes/index.ts";
-import { firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { expectOutcome, firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
 
 // Thresholds. Pacemaker notices within one monitor interval (tunables.pacemakerMonitorIntervalS = 5 s),
 // stops the group's tail and starts it again in place (Keystone's uwsgi needs ~5-15 s to answer /v3;
@@ -67,6 +67,6 @@ describe("service-failure: Keystone dies on the active controller", () => {
         glanceOutageMs: maxOutageMs(v["Glance comes back (restarted after Keystone as a later g_controller member)"]),
       }),
     );
-    expect(summary.verdict).toBe("pass");
+    expectOutcome(summary);
   });
 });

@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { samplesWithPrefix } from "../harness/history/index.ts";
-import { dbWriter, maxOutageMs, queueMirrors, rabbitSampler, recordDrained, recordFinalRows, ScenarioRun, sharedTopology, rabbitConverged, steadyOk } from "./support/index.ts";
+import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "./support/index.ts";
 
 // Thresholds.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
@@ -61,13 +61,7 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
       await run.until("a sample of every Galera node Synced in a cluster of 3 after the heal", () =>
         data.every((h) => wsrepSynced(samplesWithPrefix(run.history.events(), `wsrep:${h}`).at(-1)?.value)));
 
-      await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
-
-      await clients.stop(["amqp-publish"]);
-      await recordDrained(run, clients.consumer!);
-      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
-      await clients.stop(["mysql"]);
-      await recordFinalRows(run, running, table);
+      await settleDataClients(run, running, clients, table);
     });
     await sampler.stop();
 
@@ -100,6 +94,6 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         };
       },
     );
-    expect(summary.verdict).toBe("pass");
+    expectOutcome(summary);
   });
 });

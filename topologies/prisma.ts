@@ -48,4 +48,5 @@ export const prisma: Topology = {
     keystonePasswordHashRounds: 4,
     glanceWorkers: 1,
   },
+  mutations: [],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSets } from "./set-option.ts";
+import { parseSets, withMutations } from "./set-option.ts";
 import { UsageError } from "./usage-error.ts";
 
 describe("--set parsing", () => {
@@ -14,5 +14,12 @@ describe("--set parsing", () => {
   it("rejects entries without a value", () => {
     expect(() => parseSets(["galera.mode"])).toThrow(UsageError);
     expect(() => parseSets(["=x"])).toThrow(/path=value/);
+  });
+});
+
+describe("withMutations", () => {
+  it("adds the mutations only when some are given", () => {
+    expect(withMutations({ a: 1 }, [])).toEqual({ a: 1 });
+    expect(withMutations({ a: 1 }, ["lb-no-healthcheck"])).toEqual({ a: 1, mutations: ["lb-no-healthcheck"] });
   });
 });

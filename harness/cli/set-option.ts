@@ -22,3 +22,8 @@ function parseValue(v: string): unknown {
   if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
   return v;
 }
+
+/** `overrides` with `mutations` set to `mutate` when any is given (validated later, at topology load). Pure. */
+export function withMutations(overrides: Record<string, unknown>, mutate: readonly string[]): Record<string, unknown> {
+  return mutate.length ? { ...overrides, mutations: [...mutate] } : overrides;
+}

@@ -1,6 +1,7 @@
 import type { Host } from "../engine/host.ts";
 import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
+import { brickServers } from "./gluster-layout.ts";
 import { glusterStatus } from "./gluster-status.ts";
 
 /** Timeouts of the GlusterFS runbook. */
@@ -46,15 +47,16 @@ export async function formGluster(ctx: FormationContext): Promise<void> {
   }, { timeoutMs: GLUSTER_TIMEOUTS.peersMs })));
   ctx.log(`gluster: pool of ${servers.length} connected after ${Math.round(performance.now() - t0)} ms`);
 
+  const layout = brickServers(ctx.topology, servers);
   const info = await first.exec(["gluster", "--mode=script", "volume", "info", volume], { allowFail: true });
   if (info.exitCode !== 0) {
-    const bricks = servers.map((h) => `${h.name}:${brickPath(volume)}`);
-    await gluster(first, "volume", "create", volume, ...(replica > 1 ? ["replica", String(replica)] : []), "transport", "tcp", ...bricks, "force");
+    const bricks = layout.servers.map((h) => `${h.name}:${brickPath(volume)}`);
+    await gluster(first, "volume", "create", volume, ...(layout.replica > 1 ? ["replica", String(layout.replica)] : []), "transport", "tcp", ...bricks, "force");
   }
   if (!/^Status: Started/m.test((await gluster(first, "volume", "info", volume)).stdout)) await gluster(first, "volume", "start", volume);
-  await waitFor(`${volume}: ${servers.length} bricks online`, async () => {
+  await waitFor(`${volume}: ${layout.servers.length} bricks online`, async () => {
     const { bricks } = await glusterStatus(first, volume);
-    return bricks.length === servers.length && bricks.every((b) => b.online);
+    return bricks.length === layout.servers.length && bricks.every((b) => b.online);
   }, { timeoutMs: GLUSTER_TIMEOUTS.bricksMs });
-  ctx.log(`gluster: volume ${volume} (replica ${replica}) started, ${servers.length} bricks online, ${Math.round(performance.now() - t0)} ms`);
+  ctx.log(`gluster: volume ${volume} (replica ${layout.replica}) started, ${layout.servers.length} bricks online, ${Math.round(performance.now() - t0)} ms`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderHaproxyCfg } from "./haproxy-cfg.ts";
+import { prisma } from "../../topologies/prisma.ts";
+import { haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 
 const backends = [{ name: "vm-1", ip: "10.0.0.2" }, { name: "vm-2", ip: "10.0.0.3" }, { name: "vm-3", ip: "10.0.0.4" }];
 const base = { backends, writer: "vm-1", checkInterMs: 1000, fall: 2, rise: 3 };
@@ -29,5 +30,13 @@ describe("renderHaproxyCfg", () => {
 
   it("rejects a writer that is not a backend", () => {
     expect(() => renderHaproxyCfg({ ...base, writer: "vm-9", mode: "single-writer" })).toThrow(/vm-9/);
+  });
+
+  it("lb-no-healthcheck mutation: only MySQL's port is checked, never clustercheck", () => {
+    const cfg = renderHaproxyCfg(haproxyInput({ ...prisma, mutations: ["lb-no-healthcheck"] }, backends, "single-writer"));
+    expect(cfg).toContain("  server vm-1 10.0.0.2:3306 check\n");
+    expect(cfg).not.toContain("9200");
+    expect(cfg).not.toContain("httpchk");
+    expect(renderHaproxyCfg(haproxyInput(prisma, backends, "single-writer"))).toContain("check port 9200");
   });
 });

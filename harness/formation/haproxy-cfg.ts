@@ -1,3 +1,6 @@
+import type { Topology } from "../../topologies/schema.ts";
+import { mutated } from "../../topologies/mutations.ts";
+
 /** One Galera backend as HAProxy sees it. */
 export interface HaproxyBackend {
   name: string;
@@ -13,6 +16,25 @@ export interface HaproxyCfgInput {
   checkInterMs: number;
   fall: number;
   rise: number;
+  /** Check only that MySQL's port accepts a connection, not the 9200 Synced check (`lb-no-healthcheck` mutation). */
+  portCheckOnly?: boolean;
+}
+
+/**
+ * The renderer's input for `topology`'s DB listener over `backends` in `mode`: its writer and check
+ * timings, and a port-only check under the `lb-no-healthcheck` mutation. Pure.
+ */
+export function haproxyInput(topology: Topology, backends: readonly HaproxyBackend[], mode: HaproxyCfgInput["mode"]): HaproxyCfgInput {
+  const { galera, tunables } = topology;
+  return {
+    backends: backends.map((b) => ({ name: b.name, ip: b.ip })),
+    mode,
+    writer: galera.writer,
+    checkInterMs: tunables.haproxyCheckInterMs,
+    fall: tunables.haproxyCheckFall,
+    rise: tunables.haproxyCheckRise,
+    portCheckOnly: mutated(topology, "lb-no-healthcheck"),
+  };
 }
 
 /** The admin socket status queries use (`show stat`). */
@@ -33,7 +55,7 @@ export function renderHaproxyCfg(i: HaproxyCfgInput): string {
   const dflt = [`inter ${i.checkInterMs}`, `fall ${i.fall}`, `rise ${i.rise}`, "on-marked-down shutdown-sessions"];
   if (single) dflt.push("on-marked-up shutdown-backup-sessions");
   const servers = i.backends.map((b) =>
-    `  server ${b.name} ${b.ip}:3306 check port 9200${single && b.name !== i.writer ? " backup" : ""}`);
+    `  server ${b.name} ${b.ip}:3306 check${i.portCheckOnly ? "" : " port 9200"}${single && b.name !== i.writer ? " backup" : ""}`);
   return [
     "# Written by haproof formation (lb).",
     "global",
@@ -53,7 +75,7 @@ export function renderHaproxyCfg(i: HaproxyCfgInput): string {
     "  bind 0.0.0.0:3306",
     "  mode tcp",
     "  option tcpka",
-    "  option httpchk",
+    ...(i.portCheckOnly ? [] : ["  option httpchk"]),
     `  balance ${single ? "first" : "roundrobin"}`,
     `  default-server ${dflt.join(" ")}`,
     ...servers,

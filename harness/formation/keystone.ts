@@ -7,6 +7,7 @@ import { ensureServiceDatabase } from "./keystone-db.ts";
 import { KEYSTONE_ADMIN, KEYSTONE_DB, keystoneEndpoints } from "./keystone-endpoints.ts";
 import { keystoneKeysDigest, setupKeystoneKeys, syncKeystoneKeys } from "./keystone-keys.ts";
 import { controllers, waitForPlacement } from "./pacemaker.ts";
+import { mutated } from "../../topologies/mutations.ts";
 import { applyGroup, groupSpec } from "./pacemaker-resources.ts";
 
 /** Runs a command as the keystone user (files it creates, e.g. logs, must stay keystone's). */
@@ -49,12 +50,18 @@ export async function formKeystone(ctx: FormationContext): Promise<void> {
   }));
   await asKeystone(first, ["keystone-manage", "db_sync"], 600_000);
   ctx.log(`keystone: db_sync done on ${first.name} after ${since()}`);
-  await setupKeystoneKeys(first);
-  await syncKeystoneKeys(first, others);
+  const unsynced = mutated(ctx.topology, "keystone-keys-unsynced");
+  if (unsynced) await Promise.all(hosts.map(setupKeystoneKeys));
+  else {
+    await setupKeystoneKeys(first);
+    await syncKeystoneKeys(first, others);
+  }
   const digests = await Promise.all(hosts.map(keystoneKeysDigest));
-  if (new Set(digests).size !== 1) throw new Error(`keystone keys differ between ${hosts.map((h) => h.name).join(", ")} after sync`);
+  // Synced keys are identical everywhere; the mutation's own keys must all differ, or it proves nothing.
+  if (new Set(digests).size !== (unsynced ? hosts.length : 1))
+    throw new Error(`keystone keys on ${hosts.map((h) => h.name).join(", ")}: ${new Set(digests).size} distinct sets, expected ${unsynced ? hosts.length : 1}`);
   await asKeystone(first, bootstrapArgv(ep.identity), 300_000);
-  ctx.log(`keystone: keys synced to ${others.map((h) => h.name).join(", ")}, bootstrap done after ${since()}`);
+  ctx.log(`keystone: ${unsynced ? "each controller made its own keys (mutation keystone-keys-unsynced)" : `keys synced to ${others.map((h) => h.name).join(", ")}`}, bootstrap done after ${since()}`);
 
   const g = groupSpec(ctx, "g_controller");
   await applyGroup(ctx, first, g.name, "keystone");

@@ -1,7 +1,7 @@
 import { waitFor } from "../wait/wait-for.ts";
 import type { Host } from "../engine/host.ts";
 import type { FormationContext } from "./context.ts";
-import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY, renderHaproxyCfg } from "./haproxy-cfg.ts";
+import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY, haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 import { parseShowStat, type HaproxyServerStat } from "./lb-status.ts";
 
 /** HAProxy's DB listener mode: the guide's one writer with two backups, or round-robin over all. */
@@ -43,12 +43,7 @@ export async function setLbMode(ctx: FormationContext, mode: LbMode, opts: { dra
   if (!spec) throw new Error("lb-mode: the topology has no keepalived VIP");
   const lbs = spec.allowed.map((n) => ctx.host(n));
   const backends = ctx.hostsOf("datahost");
-  const { galera, tunables } = ctx.topology;
-  const cfg = renderHaproxyCfg({
-    backends: backends.map((h) => ({ name: h.name, ip: h.ip })),
-    mode, writer: galera.writer,
-    checkInterMs: tunables.haproxyCheckInterMs, fall: tunables.haproxyCheckFall, rise: tunables.haproxyCheckRise,
-  });
+  const cfg = renderHaproxyCfg(haproxyInput(ctx.topology, backends, mode));
   await Promise.all(lbs.map(async (h) => {
     await h.writeFile(CFG, cfg);
     await h.exec(["haproxy", "-c", "-q", "-f", CFG]);
@@ -56,7 +51,7 @@ export async function setLbMode(ctx: FormationContext, mode: LbMode, opts: { dra
     await h.exec(`haproxy -D -f ${CFG} -p ${PIDFILE} ${old.length ? `-sf ${old.join(" ")}` : ""}`);
     await waitFor(`${h.name} HAProxy shows the ${mode} backend set`, async () => {
       const stat = await h.exec(["bash", "-c", `echo "show stat" | socat stdio ${HAPROXY_ADMIN_SOCKET}`], { allowFail: true, timeoutMs: 10_000 });
-      return stat.exitCode === 0 && backendSetIs(parseShowStat(stat.stdout), mode, galera.writer, backends.map((b) => b.name));
+      return stat.exitCode === 0 && backendSetIs(parseShowStat(stat.stdout), mode, ctx.topology.galera.writer, backends.map((b) => b.name));
     }, { timeoutMs: LB_MODE_TIMEOUTS.backendsMs, intervalMs: 250 });
     await drained(h, old, opts.drainMs ?? LB_MODE_TIMEOUTS.drainMs);
   }));

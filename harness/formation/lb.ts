@@ -1,6 +1,6 @@
 import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
-import { renderHaproxyCfg } from "./haproxy-cfg.ts";
+import { haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 import { KEEPALIVED_CONF_PATH, renderKeepalivedConf } from "./keepalived-conf.ts";
 import { lbStatus } from "./lb-status.ts";
 import { vipHolders } from "./vip-holders.ts";
@@ -27,11 +27,7 @@ export async function formLb(ctx: FormationContext, opts: { nopreempt?: boolean 
   const lbs = spec.allowed.map((n) => ctx.host(n));
   const vip = ctx.vipAddress(spec.name);
   const { galera, tunables } = ctx.topology;
-  const haproxyCfg = renderHaproxyCfg({
-    backends: ctx.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip })),
-    mode: galera.mode, writer: galera.writer,
-    checkInterMs: tunables.haproxyCheckInterMs, fall: tunables.haproxyCheckFall, rise: tunables.haproxyCheckRise,
-  });
+  const haproxyCfg = renderHaproxyCfg(haproxyInput(ctx.topology, ctx.hostsOf("datahost"), galera.mode));
   const t0 = performance.now();
   await Promise.all(lbs.map(async (h, i) => {
     await h.writeFile("/etc/haproxy/haproxy.cfg", haproxyCfg);

@@ -75,9 +75,10 @@ export interface LocationXml {
 
 /**
  * Location constraints for a topology group: the first allowed host scores 100, each next one 50
- * less (never below 1), forbidden hosts -INFINITY. Pure.
+ * less (never below 1), forbidden hosts -INFINITY; none for a group built `constrained: false`. Pure.
  */
-export function renderLocations(group: GroupSpec): LocationXml[] {
+export function renderLocations(group: GroupSpec & { constrained?: boolean }): LocationXml[] {
+  if (group.constrained === false) return [];
   const loc = (node: string, score: string): LocationXml => {
     const id = `loc-${group.name}-${node}`;
     return { id, xml: `<rsc_location id="${xmlAttr(id)}" rsc="${xmlAttr(group.name)}" node="${xmlAttr(node)}" score="${score}"/>` };

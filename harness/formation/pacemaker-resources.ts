@@ -1,6 +1,7 @@
 import { STAND_IN_MEMBERS } from "./stand-ins.ts";
 import type { Host } from "../engine/host.ts";
 import type { GroupSpec } from "../../topologies/schema.ts";
+import { builtGroup, type BuiltGroup } from "../../topologies/mutations.ts";
 import type { FormationContext } from "./context.ts";
 import { renderGroup, renderLocations, vipResourceId, type PrimitiveSpec } from "./pacemaker-cib.ts";
 import { keystoneUwsgiArgs } from "./keystone-conf.ts";
@@ -38,10 +39,10 @@ export function memberPrimitive(ctx: FormationContext, member: GroupMember | { v
 }
 
 /** The topology group named `name`; throws if absent. */
-export function groupSpec(ctx: FormationContext, name: string): GroupSpec {
+export function groupSpec(ctx: FormationContext, name: string): BuiltGroup<GroupSpec> {
   const g = ctx.topology.groups.find((x) => x.name === name);
   if (!g) throw new Error(`topology ${ctx.topology.name} has no group ${name}`);
-  return g;
+  return builtGroup(ctx.topology, g);
 }
 
 /** Ids of the primitives of CIB group `name`, in order; empty if the group does not exist. Read-only. */

@@ -63,4 +63,28 @@ describe("parseCrmMonXml", () => {
   it("rejects output that is not crm_mon XML", () => {
     expect(() => parseCrmMonXml("crm_mon: Error: cluster is not available on this node", "controller-2")).toThrow(/controller-2/);
   });
+
+  it("does not count the stale lrm history of a node back from a kill, before its controller joined", () => {
+    // As crm_mon printed it 1 s after controller-1 restarted (feature set not yet announced).
+    const back = '<node name="controller-1" id="1" online="true" standby="false" pending="false" feature_set="&lt;3.15.1" resources_running="3" type="member"/>';
+    const xml = doc(
+      '<current_dc present="true" name="controller-3" id="3" with_quorum="true"/>',
+      back + node("controller-2", true) + node("controller-3", true),
+      res("keystone", "ocf:haproof:keystone", "Started", ["controller-1", "controller-2"]),
+    );
+    expect(parseCrmMonXml(xml, "controller-2").runningOn.keystone).toEqual(["controller-2"]);
+    expect(parseCrmMonXml(xml.replace('feature_set="&lt;3.15.1"', 'feature_set="3.16.1"'), "controller-2").runningOn.keystone).toEqual(["controller-1", "controller-2"]);
+  });
+
+  it("does not count the stale lrm history of a node still joining (pending) as a second copy", () => {
+    const pendingNode = '<node name="controller-1" id="1" online="true" standby="false" pending="true" type="member"/>';
+    const xml = doc(
+      '<current_dc present="true" name="controller-3" id="3" with_quorum="true"/>',
+      pendingNode + node("controller-2", true) + node("controller-3", true),
+      res("keystone", "ocf:haproof:keystone", "Started", ["controller-1", "controller-2"]),
+    );
+    expect(parseCrmMonXml(xml, "controller-2").runningOn.keystone).toEqual(["controller-2"]);
+    // Once joined, two copies are two copies.
+    expect(parseCrmMonXml(xml.replace('pending="true"', 'pending="false"'), "controller-2").runningOn.keystone).toEqual(["controller-1", "controller-2"]);
+  });
 });

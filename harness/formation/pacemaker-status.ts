@@ -33,7 +33,7 @@ interface CrmMonXml {
 // Elements that may repeat are always arrays, so one and many read the same way.
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["node", "resource", "group", "clone"].includes(name) });
 
-/** Parses `crm_mon -1 --output-as=xml` into a {@link PacemakerStatus}. Pure. */
+/** Parses `crm_mon -1 --output-as=xml` into a {@link PacemakerStatus}; resources on a node still joining are not counted. Pure. */
 export function parseCrmMonXml(text: string, observer: string): PacemakerStatus {
   const doc = (xml.parse(text) as CrmMonXml)["pacemaker-result"];
   if (!doc) throw new Error(`${observer}: not crm_mon XML output`);
@@ -50,12 +50,18 @@ export function parseCrmMonXml(text: string, observer: string): PacemakerStatus 
     quorate: dcPresent && dcTag?.with_quorum === "true",
     dc: dcPresent ? (dcTag?.name ?? null) : null,
   };
+  // A node back from a kill shows its lrm history from before it went away until its controller
+  // joins and the DC erases that history (4-5 s measured: resources "Started" on the dead node's
+  // behalf). Until then crm_mon knows no feature set for it ("<3.15.1", older than any it could
+  // report) or marks it pending. Stale, not a second copy: a real one is re-probed after the join.
+  const joining = (n: Attrs) => n.pending === "true" || (n.online === "true" && (n.feature_set ?? "").startsWith("<"));
+  const pending = new Set(nodes.filter(joining).map((n) => n.name!));
   const r = doc.resources ?? {};
   const all = [...(r.resource ?? []), ...(r.group ?? []).flatMap((g) => g.resource ?? []), ...(r.clone ?? []).flatMap((c) => c.resource ?? [])];
   for (const res of all) {
     const id = res.id!;
     const started = res.active === "true" && ["Started", "Promoted", "Unpromoted", "Master", "Slave"].includes(res.role ?? "");
-    const on = started ? (res.node ?? []).map((n) => n.name!) : [];
+    const on = started ? (res.node ?? []).map((n) => n.name!).filter((n) => !pending.has(n)) : [];
     status.runningOn[id] = on;
     status.placement[id] = on[0] ?? null;
     if (res.failed === "true" || res.blocked === "true") status.failed.push(id);

@@ -29,4 +29,10 @@ describe("rabbitmq config", () => {
     expect(erlangCookie(prisma)).toMatch(/^[0-9A-F]{32}$/);
     expect(erlangCookie(prisma)).not.toBe(erlangCookie({ ...prisma, name: "other" }));
   });
+
+  it("rabbit-no-ha-policy mutation: no policy and no quorum argument, so a queue lives on one node", () => {
+    expect(haPolicy({ ...prisma, mutations: ["rabbit-no-ha-policy"] })).toBeNull();
+    expect(queueArguments({ ...quorum, mutations: ["rabbit-no-ha-policy"] })).toEqual({});
+    expect(haPolicy(prisma)?.name).toBe("ha-all");
+  });
 });

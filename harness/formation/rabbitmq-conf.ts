@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Topology } from "../../topologies/schema.ts";
+import { mutated } from "../../topologies/mutations.ts";
 
 /** The account OpenStack services and the harness's AMQP clients use (administrator, all of vhost /). */
 export const RABBIT_ACCOUNT = { user: "openstack", password: "haproof-rabbit", vhost: "/" } as const;
@@ -29,16 +30,20 @@ export function erlangCookie(t: Topology): string {
   return createHash("sha256").update(`haproof:${t.name}:erlang-cookie`).digest("hex").slice(0, 32).toUpperCase();
 }
 
-/** The guide's HA policy (classic mirrored, all nodes, automatic sync) when queues are "mirrored"; null for quorum. */
+/**
+ * The guide's HA policy (classic mirrored, all nodes, automatic sync) when queues are "mirrored";
+ * null for quorum, and null under the `rabbit-no-ha-policy` mutation (queues stay on one node).
+ */
 export function haPolicy(t: Topology): RabbitPolicy | null {
-  if (t.rabbitmq.queues !== "mirrored") return null;
+  if (t.rabbitmq.queues !== "mirrored" || mutated(t, "rabbit-no-ha-policy")) return null;
   return { name: "ha-all", pattern: "^(?!amq\\.).*", definition: { "ha-mode": "all", "ha-sync-mode": "automatic" }, applyTo: "queues" };
 }
 
 /**
  * The arguments clients pass to queue.declare: none for "mirrored" (the policy mirrors them),
- * `x-queue-type: quorum` for "quorum" (quorum queues must also be declared durable); pure.
+ * `x-queue-type: quorum` for "quorum" (quorum queues must also be declared durable), none under
+ * the `rabbit-no-ha-policy` mutation (a plain classic queue); pure.
  */
 export function queueArguments(t: Topology): Record<string, string> {
-  return t.rabbitmq.queues === "quorum" ? { "x-queue-type": "quorum" } : {};
+  return t.rabbitmq.queues === "quorum" && !mutated(t, "rabbit-no-ha-policy") ? { "x-queue-type": "quorum" } : {};
 }

@@ -1,7 +1,7 @@
 import type { Host } from "../engine/host.ts";
 import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
-import { RABBIT_ACCOUNT, erlangCookie, haPolicy, renderRabbitConf } from "./rabbitmq-conf.ts";
+import { RABBIT_ACCOUNT, erlangCookie, haPolicy, queueArguments, renderRabbitConf } from "./rabbitmq-conf.ts";
 import { rabbitStatus } from "./rabbitmq-status.ts";
 
 /** Timeouts of the RabbitMQ runbook (one node boots in ~5-10 s here). */
@@ -71,5 +71,5 @@ export async function formRabbitmq(ctx: FormationContext): Promise<void> {
     for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
   }));
   ctx.log(`rabbitmq: cluster ${want.join(", ")} formed in ${Math.round(performance.now() - t0)} ms` +
-    (policy ? ` (policy ${policy.name})` : " (quorum queues: clients declare x-queue-type)"));
+    (policy ? ` (policy ${policy.name})` : queueArguments(ctx.topology)["x-queue-type"] ? " (quorum queues: clients declare x-queue-type)" : " (no HA policy: every queue on one node, mutation rabbit-no-ha-policy)"));
 }

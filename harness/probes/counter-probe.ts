@@ -38,6 +38,12 @@ export interface CounterWorkerOptions {
    * f="increment" op completes once the increment is acknowledged or the retries run out.
    */
   retry?: Omit<RetryOptions, "shouldRetry" | "onFailedAttempt">;
+  /**
+   * Read the value, then write value + 1 (`SELECT n` then `UPDATE ... SET n = <read + 1>`) instead
+   * of `n = n + 1`: the naive client the `retry-less-client` mutation selects, which loses updates
+   * under concurrency. Default false.
+   */
+  readModifyWrite?: boolean;
   /** An increment still pending after this is recorded info; default 15 s (covers the retries). */
   timeoutMs?: number;
 }
@@ -55,12 +61,17 @@ export function counterWorker(o: CounterWorkerOptions): OpLoop {
     try {
       current ??= await probeConnection(o.address);
       connected = true;
-      const update = { sql: `UPDATE \`${o.table}\` SET n = n + 1 WHERE id = ?`, timeout: 5000 };
+      const update = async (c: Connection) => {
+        if (!o.readModifyWrite) return void (await c.query({ sql: `UPDATE \`${o.table}\` SET n = n + 1 WHERE id = ?`, timeout: 5000 }, [row]));
+        const [rows] = await c.query({ sql: `SELECT n FROM \`${o.table}\` WHERE id = ?`, timeout: 5000 }, [row]);
+        const n = Number((rows as { n: number }[])[0]?.n ?? 0);
+        await c.query({ sql: `UPDATE \`${o.table}\` SET n = ? WHERE id = ?`, timeout: 5000 }, [n + 1, row]);
+      };
       if (tx) {
         await current.conn.query("START TRANSACTION");
-        await current.conn.query(update, [row]);
+        await update(current.conn);
         await current.conn.query({ sql: "COMMIT", timeout: 5000 });
-      } else await current.conn.query(update, [row]);
+      } else await update(current.conn);
       return { host: current.node };
     } catch (e) {
       // A deadlock rolls the transaction back and leaves the connection usable; anything else may not.

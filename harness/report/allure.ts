@@ -32,6 +32,11 @@ export async function reportToAllure(summary: RunSummary, files: AllureFiles = {
   await allure.feature(summary.topology);
   await allure.story(summary.scenario);
   await allure.label("topology", summary.topology);
+  // Negative controls get their own suite, so they never read as the real topology's results.
+  if (summary.mutations?.length) {
+    await allure.parentSuite("negative controls");
+    await allure.label("mutation", summary.mutations.join("+"));
+  }
   await allure.parameter("runId", summary.runId, { excluded: true });
   for (const [name, value] of Object.entries(summary.metrics)) await allure.parameter(name, String(value), { excluded: true });
   await allure.attachment("summary.txt", formatSummary(summary, { color: false }), { contentType: "text/plain" });

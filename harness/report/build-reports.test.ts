@@ -42,6 +42,18 @@ describe("findRuns", () => {
   });
 });
 
+describe("negative control runs", () => {
+  it("never shadow the real run of a scenario, and stay out of acceptance and JUnit", async () => {
+    const root = reportsRoot();
+    writeRun(root, "node-loss-control", "2026-11-22T03:00:00.000Z", (s) => Object.assign(s, { verdict: "fail", mutations: ["keystone-keys-unsynced"] }));
+    expect(findRuns(root).runs.map((r) => r.summary.runId)).toEqual(["node-loss-control", "node-loss-2", "lb-failover-1"]);
+    const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
+    expect(built.runs.map((r) => r.summary.runId)).toEqual(["node-loss-2", "lb-failover-1"]);
+    expect(readFileSync(built.files.junit, "utf8")).not.toContain("node-loss-control");
+    expect(readFileSync(built.files.acceptance, "utf8")).not.toContain("node-loss-control");
+  });
+});
+
 describe("buildReports", () => {
   it("writes acceptance.md and junit.xml whose counts equal the summaries' verdicts", async () => {
     const root = reportsRoot();

@@ -45,15 +45,17 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuiltRepo
   const table = opts.table ?? requirements();
   const allure = opts.allure === false ? undefined : await generateAllure(opts.root);
   const allureIndex = allure?.status === "done" && allure.code === 0 ? allure.index : undefined;
-  const acc = acceptance(found.runs, table, opts.root);
+  // Negative controls fail on purpose: they are judged by `npm run controls`, not as requirements.
+  const real = found.runs.filter((r) => !r.summary.mutations?.length);
+  const acc = acceptance(real, table, opts.root);
   const files = { acceptance: path.join(opts.root, "acceptance.md"), junit: path.join(opts.root, "junit.xml"), ...(allureIndex ? { allureIndex } : {}) };
   const relAllure = allureIndex ? path.relative(opts.root, allureIndex).split(path.sep).join("/") : undefined;
-  writeFileSync(files.acceptance, acceptanceMarkdown(acc, found.runs, relAllure ? { allureIndex: relAllure } : {}));
-  writeFileSync(files.junit, junitXml(found.runs, {
+  writeFileSync(files.acceptance, acceptanceMarkdown(acc, real, relAllure ? { allureIndex: relAllure } : {}));
+  writeFileSync(files.junit, junitXml(real, {
     note: (run, check) => {
       const rows = acc.rows.filter((r) => r.runId === run.summary.runId && r.check === check.name && r.id);
       return rows.map((r) => `requirement ${r.id}: ${r.text}${measuredVsThreshold(r) ? ` [${measuredVsThreshold(r)}]` : ""}`).join("\n") || undefined;
     },
   }));
-  return { ...found, acceptance: acc, files, ...(allure ? { allure } : {}) };
+  return { ...found, runs: real, acceptance: acc, files, ...(allure ? { allure } : {}) };
 }

@@ -21,6 +21,7 @@ export function formatSummary(summary: RunSummary, opts: FormatSummaryOptions = 
   const lines: string[] = [];
   lines.push(paint(`${summary.scenario} on ${summary.topology}`, "bold") + paint(`  run ${summary.runId}, ${(summary.durationMs / 1000).toFixed(1)} s`, "dim"));
   if (summary.standIns?.length) lines.push(paint(`stand-ins: ${summary.standIns.join(", ")}`, "dim"));
+  if (summary.mutations?.length) lines.push(paint(`NEGATIVE CONTROL: built wrong on purpose (${summary.mutations.join(", ")})`, "dim"));
 
   const nameW = Math.max(5, ...summary.checks.map((c) => c.name.length));
   lines.push("", `${"CHECK".padEnd(nameW)}  ${"VERDICT".padEnd(7)}  DETAIL`);

@@ -23,7 +23,7 @@ export interface FindRunsOptions {
 
 /**
  * Reads every `<root>/<run>/summary.json` (skipping the `latest` link and directories without one), newest first;
- * unless `all`, keeps only the newest run per scenario and topology. A malformed summary is skipped, with its reason. Reads only.
+ * unless `all`, keeps only the newest run per scenario, topology and mutation set. A malformed summary is skipped, with its reason. Reads only.
  */
 export function findRuns(root: string, opts: FindRunsOptions = {}): FoundRuns {
   const skipped: FoundRuns["skipped"] = [];
@@ -42,7 +42,8 @@ export function findRuns(root: string, opts: FindRunsOptions = {}): FoundRuns {
   if (opts.all) return { runs, skipped };
   const seen = new Set<string>();
   const newest = runs.filter((r) => {
-    const key = `${r.summary.scenario}\u0000${r.summary.topology}`;
+    // A negative control (mutated topology) never stands in for the newest run of the real one.
+    const key = `${r.summary.scenario}\u0000${r.summary.topology}\u0000${(r.summary.mutations ?? []).join("+")}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
   return { runs: newest, skipped };

@@ -25,6 +25,7 @@ export interface FinishReportInput {
   metrics?: Record<string, number>;
   events: readonly HistoryEvent[];
   standIns?: string[];
+  mutations?: readonly string[];
   /** Container logs are fetched from it, written to `<dir>/logs/` and attached, when the run did not pass. */
   running?: LogSource;
   /** Lines of log per host; default 400. */
@@ -47,6 +48,7 @@ export async function finishReport(input: FinishReportInput): Promise<RunSummary
     checks: input.verdicts,
     metrics: input.metrics,
     standIns: input.standIns,
+    mutations: input.mutations,
   });
   const files = writeRunReport({ dir: input.dir, summary, events: input.events });
   const logs = summary.verdict === "pass" || !input.running ? {} : await collectLogs(input.running, input.dir, input.logTail ?? 400);

@@ -16,6 +16,7 @@ export function summaryMarkdown(s: RunSummary): string {
     `- duration: ${formatMetric("durationMs", s.durationMs)}`,
   ];
   if (s.standIns?.length) out.push(`- stand-ins: ${s.standIns.join(", ")}`);
+  if (s.mutations?.length) out.push(`- negative control, built wrong on purpose: ${s.mutations.join(", ")}`);
   out.push("", "## Checks", "", "| check | verdict | detail |", "|---|---|---|");
   for (const c of s.checks) out.push(`| ${cell(c.name)} | ${WORD[String(c.valid)]} | ${cell(checkDigest(c, 200))} |`);
   if (s.checks.length === 0) out.push("| (none) | UNKNOWN | no checks ran |");

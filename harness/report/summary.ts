@@ -24,6 +24,8 @@ export interface RunSummary {
   runId: string;
   /** Components replaced by a stand-in (e.g. Pacemaker standing in for Oracle Clusterware). */
   standIns?: string[];
+  /** Deliberate misconfigurations the topology was built with (a negative control); absent in real use. */
+  mutations?: string[];
 }
 
 /** Input of {@link summarize}: checks by name or listed, times as Date or ISO. */
@@ -38,6 +40,7 @@ export interface SummaryInput {
   checks: Record<string, Verdict> | readonly CheckResult[];
   metrics?: Record<string, number>;
   standIns?: string[];
+  mutations?: readonly string[];
 }
 
 /** Maps a composed validity to a run verdict: false -> fail, unknown -> unknown, true -> pass. */
@@ -62,5 +65,6 @@ export function summarize(input: SummaryInput): RunSummary {
     metrics: { ...(input.metrics ?? {}) },
     runId: input.runId,
     ...(input.standIns?.length ? { standIns: [...input.standIns] } : {}),
+    ...(input.mutations?.length ? { mutations: [...input.mutations] } : {}),
   };
 }

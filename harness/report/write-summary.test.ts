@@ -23,6 +23,15 @@ describe("writeSummary", () => {
     expect(readlinkSync(files.latest!)).toBe("run-1");
   });
 
+  it("reads back a run whose metric could not be measured (NaN, written as null) instead of rejecting it", () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "haproof-report-")), "run-nan");
+    writeSummary(dir, { ...summary("run-nan"), metrics: { vipMoveMs: Number.NaN, ok: 1 } }, { latest: false });
+    expect(readFileSync(path.join(dir, "summary.json"), "utf8")).toContain('"vipMoveMs": null');
+    const back = readSummary(dir);
+    expect(back.metrics.vipMoveMs).toBeNaN();
+    expect(back.metrics.ok).toBe(1);
+  });
+
   it("replaces latest on the next run and leaves no temp links behind", () => {
     const root = mkdtempSync(path.join(tmpdir(), "haproof-report-"));
     writeSummary(path.join(root, "a"), summary("a"));

@@ -26,9 +26,11 @@ export const RunSummarySchema = z.looseObject({
   startedAt: z.string(),
   durationMs: z.number(),
   checks: z.array(z.looseObject({ name: z.string(), valid: z.union([z.boolean(), z.literal("unknown")]), details: z.record(z.string(), z.unknown()) })),
-  metrics: z.record(z.string(), z.number()),
+  // A metric that could not be measured (NaN, e.g. no VIP move after a crash) is written as null.
+  metrics: z.record(z.string(), z.number().nullable().transform((v) => v ?? Number.NaN)),
   runId: z.string(),
   standIns: z.array(z.string()).optional(),
+  mutations: z.array(z.string()).optional(),
 });
 
 // Details come from checks and may carry bigints (ns clocks) or errors; JSON must not throw on them.

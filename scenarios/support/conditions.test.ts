@@ -30,6 +30,10 @@ describe("scenario wait conditions", () => {
     expect(steadyOk(h.events(), "mysql", 3)).toBe(true);
     expect(steadyOk(h.events(), "mysql", 4)).toBe(false);
     expect(steadyOk([], "mysql", 1)).toBe(false);
+    // Counting only ops invoked after a marker: 3 ok after it, not 4.
+    const marker = h.events().find((e) => e.kind === "op" && e.type === "info")!.mono;
+    expect(steadyOk(h.events(), "mysql", 3, marker)).toBe(true);
+    expect(steadyOk(h.events(), "mysql", 4, marker)).toBe(false);
   });
 
   it("rabbitConverged wants three running nodes and no partition", () => {

@@ -29,8 +29,11 @@ export function rabbitConverged(v: unknown): boolean {
   return s.running?.length === 3 && (s.partitions?.length ?? 0) === 0;
 }
 
-/** True when the last `n` completed ops of `process` are all ok: the client is being served steadily again. */
-export function steadyOk(events: readonly HistoryEvent[], process: string, n = 10): boolean {
-  const done = completedOps(events, { process }).filter((o) => o.completeMono);
+/**
+ * True when the last `n` completed ops of `process` are all ok: the client is being served steadily
+ * again. With `sinceMono`, only ops invoked after it count (e.g. after a VIP settled).
+ */
+export function steadyOk(events: readonly HistoryEvent[], process: string, n = 10, sinceMono?: string): boolean {
+  const done = completedOps(events, { process }).filter((o) => o.completeMono && (sinceMono === undefined || BigInt(o.invokeMono) > BigInt(sinceMono)));
   return done.length >= n && done.slice(-n).every((o) => o.type === "ok");
 }

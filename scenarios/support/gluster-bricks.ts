@@ -11,6 +11,14 @@ export async function brickChecksum(host: Host, volume: string, file: string): P
   return r.exitCode === 0 ? r.stdout.trim().split(/\s+/)[0] : null;
 }
 
+/** Names of the Gluster servers whose brick holds `file`, in topology order. */
+export async function brickHolders(running: RunningTopology, file: string): Promise<string[]> {
+  const volume = running.topology.gluster.volume;
+  const servers = running.hostsOf("gluster");
+  const sums = await Promise.all(servers.map((h) => brickChecksum(h, volume, file)));
+  return servers.filter((_, i) => sums[i] !== null).map((h) => h.name);
+}
+
 /**
  * Records `brick-sha:<host>` = the sha256 of `file` on every Gluster server's brick (null when
  * absent), which the replica-checksums check reads; returns them.

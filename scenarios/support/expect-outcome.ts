@@ -1,0 +1,16 @@
+import { expect } from "vitest";
+import type { RunSummary } from "../../harness/report/index.ts";
+import { expectedFailures } from "./controls.ts";
+
+/**
+ * The assertion at a scenario's edge: a pass on the topology as documented; on a topology built
+ * with a control's mutation, a fail in which every check the controls table names said false.
+ * A mutation no control pairs with this scenario must not change its outcome: a pass.
+ */
+export function expectOutcome(summary: RunSummary): void {
+  const expected = expectedFailures(summary.scenario, summary.mutations);
+  if (!expected) return void expect(summary.verdict).toBe("pass");
+  const failed = summary.checks.filter((c) => c.valid === false).map((c) => c.name);
+  expect(summary.verdict).toBe("fail");
+  expect(failed).toEqual(expect.arrayContaining(expected));
+}
