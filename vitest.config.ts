@@ -1,13 +1,22 @@
+import { readFileSync } from "node:fs";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
-// Scenario specs share one running topology; the foundation test in tests/ checks it last and
-// takes it down, so the whole suite needs one bring-up. Order: unit files, then scenarios/ by name,
-// then tests/ by name. Vitest reads the sequencer from the root config only (a project's
+// Scenario specs share one running topology per topology; the foundation test in tests/ checks the
+// PRISMA one last and takes it down. Order: unit files, then PRISMA scenarios by name, tests/ by
+// name, clusterware scenarios, controls. Vitest reads the sequencer from the root config only (a project's
 // `sequence.sequencer` is ignored), so it is set there.
-class ScenariosFirst extends BaseSequencer {
+class OneTopologyAtATime extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => (f.project.name !== "integration" ? 0 : f.moduleId.includes("/scenarios/") ? 1 : 2);
+    // One topology up at a time: the PRISMA scenarios and tests/ (the foundation test takes the
+    // shared PRISMA run down), then the clusterware scenarios, then the negative controls, which
+    // build their own mutated topologies.
+    const rank = (f: TestSpecification) => {
+      if (f.project.name !== "integration") return 0;
+      if (f.moduleId.endsWith("/controls.it.ts")) return 4;
+      if (!f.moduleId.includes("/scenarios/")) return 2;
+      return readFileSync(f.moduleId, "utf8").includes("sharedClusterware(") ? 3 : 1;
+    };
     return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
   }
 }
@@ -19,8 +28,8 @@ const QUARANTINED: Record<string, string> = {};
 export default defineConfig({
   test: {
     // default: the console summary; json: counted by .ci/run; allure: results for `npm run report`.
-    sequence: { sequencer: ScenariosFirst },
-    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }], ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
+    sequence: { sequencer: OneTopologyAtATime },
+    reporters: ["default", ["json", { outputFile: process.env.HAPROOF_VITEST_JSON || "reports/vitest.json" }], ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
     projects: [
       {
         test: {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { cleanByLabel } from "../harness/engine/index.ts";
 import { bringUp } from "../harness/formation/index.ts";
 import { PhaseLog } from "../harness/cli/phase-log.ts";
-import { loadTopology } from "../topologies/index.ts";
+import { isClusterware, loadTopology } from "../topologies/index.ts";
 import { peakMemory } from "./memory-sampler.ts";
 import { probeOverhead } from "./probe-overhead.ts";
 import { describe } from "./stats.ts";
@@ -18,7 +18,10 @@ const o = new Command("bench")
   .parse()
   .opts<{ topology: string; cold: number; warm: number; probeSeconds: number }>();
 
-const topology = loadTopology(o.topology);
+const loaded = loadTopology(o.topology);
+// The bench's probe load (Galera writer, RabbitMQ on data hosts) is PRISMA-shaped.
+if (isClusterware(loaded)) throw new Error(`bench measures PRISMA-kind topologies; ${o.topology} is ${loaded.kind}`);
+const topology = loaded;
 const log = new PhaseLog();
 const cold: number[] = [];
 const warm: number[] = [];

@@ -1,3 +1,10 @@
 export { loadTopology, validateTopology, TopologyError, TOPOLOGIES } from "./load.ts";
 export { prisma } from "./prisma.ts";
+export { clusterware } from "./clusterware.ts";
+export { ClusterwareTopologySchema } from "./clusterware-schema.ts";
+export type { ClusterwareTopology, ChainSpec, ChainService } from "./clusterware-schema.ts";
+export { isClusterware } from "./kinds.ts";
+export type { AnyTopology, BaseTopology } from "./kinds.ts";
 export type { Topology, HostSpec, VipSpec, GroupSpec, Role } from "./schema.ts";
+export { MUTATIONS, MutationSchema, mutated, builtGroup } from "./mutations.ts";
+export type { Mutation, BuiltGroup } from "./mutations.ts";

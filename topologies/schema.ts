@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { MutationSchema } from "./mutations.ts";
 
 const hostName = z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, "host names are lower-case DNS labels");
 
 /** Roles a host can play; each maps to one image under docker/. */
-export const RoleSchema = z.enum(["datahost", "lb", "gluster", "controller"]);
+export const RoleSchema = z.enum(["datahost", "lb", "gluster", "controller", "cwnode"]);
 
 /** One host (container) of the topology. */
 export const HostSchema = z.object({
@@ -13,7 +14,8 @@ export const HostSchema = z.object({
 
 /** A virtual IP: which hosts may hold it and who manages it. */
 export const VipSchema = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** e.g. "db" (PRISMA) or "mysqlVIP" (the clusterware paper's names). */
+  name: z.string().regex(/^[a-z][A-Za-z0-9-]*$/),
   /** keepalived (VRRP between load balancers) or pacemaker (IPaddr2 resource). */
   manager: z.enum(["keepalived", "pacemaker"]),
   /** Hosts allowed to hold it; any other holder is a violation. */
@@ -54,6 +56,8 @@ export const TunablesSchema = z.object({
 /** A whole topology, as data. */
 export const TopologySchema = z
   .object({
+    /** Topology kind; absent means "prisma" (topologies/clusterware-schema.ts has the other kind). */
+    kind: z.literal("prisma").optional(),
     name: z.string().regex(/^[a-z][a-z0-9-]*$/),
     description: z.string(),
     /** Prefix length of the network the harness creates for this run. */
@@ -73,6 +77,8 @@ export const TopologySchema = z
     gluster: z.object({ volume: z.string().regex(/^[a-z][a-z0-9_]*$/), replica: z.number().int().min(1).max(3) }),
     groups: z.array(GroupSchema),
     tunables: TunablesSchema,
+    /** Deliberate misconfigurations for negative controls (topologies/mutations.ts); empty in real use. */
+    mutations: z.array(MutationSchema).default([]),
   })
   .superRefine((t, ctx) => {
     const names = new Set<string>();

@@ -1,18 +1,15 @@
 import { Command, InvalidArgumentError } from "commander";
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { attachTopology, cleanByLabel, ensureEngine, newRunId, prepareImages } from "../engine/index.ts";
-import { loadTopology } from "../../topologies/index.ts";
+import { loadTopology, MUTATIONS } from "../../topologies/index.ts";
 import { bringUp } from "../formation/index.ts";
 import { printStatus } from "./status.ts";
 import { onInterrupt } from "./interrupt.ts";
 import { PhaseLog } from "./phase-log.ts";
 import { listScenarios, scenarioFile } from "./scenarios.ts";
-import { parseSets } from "./set-option.ts";
+import { runVitest } from "./run-vitest.ts";
+import { parseSets, withMutations } from "./set-option.ts";
 import { exitCodeFor, UsageError } from "./usage-error.ts";
-import { sessionId, takeSharedRuns } from "../../scenarios/support/session.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const collect = (v: string, acc: string[]) => [...acc, v];
 const positive = (v: string) => {
   const n = Number(v);
@@ -30,8 +27,9 @@ program
   .description("bring a topology up, formed and verified, and leave it running")
   .argument("[topology]", "topology name", "prisma")
   .option("--set <path=value>", "override a topology field (repeatable), e.g. galera.mode=multi-writer", collect, [])
-  .action(async (name: string, o: { set: string[] }) => {
-    const topology = loadTopology(name, parseSets(o.set));
+  .option("--mutate <name>", `build it wrong on purpose, for a negative control (repeatable; ${Object.keys(MUTATIONS).join(", ")})`, collect, [])
+  .action(async (name: string, o: { set: string[]; mutate: string[] }) => {
+    const topology = loadTopology(name, withMutations(parseSets(o.set), o.mutate));
     const phases = new PhaseLog();
     const runId = newRunId(topology.name);
     const off = onInterrupt(() => cleanByLabel({ runId }));
@@ -89,19 +87,21 @@ program
   .command("scenario")
   .description(`run one scenario spec (known: ${listScenarios().join(", ") || "none yet"})`)
   .argument("<name>", "scenario name")
-  .option("--topology <name>", "topology to run it on", "prisma")
+  .option("--topology <name>", "topology to run it on (default: the scenario's own: prisma, or clusterware for its five)")
   .option("--set <path=value>", "override a topology field (repeatable)", collect, [])
+  .option("--mutate <name>", "build the topology wrong on purpose (repeatable; see `up --help`)", collect, [])
   .option("--keep", "leave the topology up afterwards")
   .option("--repeat <n>", "run it n times", positive, 1)
-  .action(async (name: string, o: { topology: string; set: string[]; keep?: boolean; repeat: number }) => {
+  .action(async (name: string, o: { topology: string; set: string[]; mutate: string[]; keep?: boolean; repeat: number }) => {
     const file = scenarioFile(name);
-    loadTopology(o.topology, parseSets(o.set));
+    if (o.topology) loadTopology(o.topology, withMutations(parseSets(o.set), o.mutate));
     let worst = 0;
     for (let i = 1; i <= o.repeat; i++) {
       if (o.repeat > 1) console.log(`── ${name}: run ${i} of ${o.repeat}`);
-      const code = await runVitest(file, {
-        HAPROOF_TOPOLOGY: o.topology,
+      const code = await runVitest([file], {
+        HAPROOF_TOPOLOGY: o.topology ?? "",
         HAPROOF_SET: JSON.stringify(o.set),
+        HAPROOF_MUTATE: JSON.stringify(o.mutate),
         HAPROOF_KEEP: o.keep || process.env.HAPROOF_KEEP === "1" ? "1" : "",
         HAPROOF_ONE_SCENARIO: "1",
       });
@@ -116,31 +116,6 @@ function reportLeftovers(failed: string[]): void {
   if (!failed.length) return;
   console.error(`not removed (dockerd still holds them; restarting dockerd releases stale endpoints):\n  ${failed.join("\n  ")}`);
   process.exitCode = 1;
-}
-
-function runVitest(file: string, env: Record<string, string>): Promise<number> {
-  const bin = join(ROOT, "node_modules", "vitest", "vitest.mjs");
-  process.env.HAPROOF_SESSION = sessionId();
-  let interrupted = false;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, "run", "--project", "integration", file], {
-      cwd: ROOT,
-      stdio: "inherit",
-      env: { ...process.env, ...env },
-    });
-    // The terminal's SIGINT reaches the child too; once it has exited, remove what its session built.
-    const onSignal = () => void (interrupted = true);
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-    child.on("exit", async (code) => {
-      if (interrupted) {
-        console.error("\ninterrupted: removing the runs this scenario session created ...");
-        for (const runId of takeSharedRuns()) await cleanByLabel({ runId }).catch(() => undefined);
-        return resolve(130);
-      }
-      resolve(code ?? 1);
-    });
-  });
 }
 
 try {

@@ -1,4 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
+import type { AnyTopology } from "../../topologies/index.ts";
 import { collectHealth, healthProblems, STAND_IN_MEMBERS, type Health } from "../formation/index.ts";
 
 /** Renders a {@link Health} snapshot as the text `haproof status` prints; pure. */
@@ -31,7 +32,7 @@ export function formatHealth(runId: string, subnet: string, h: Health, problems:
 }
 
 /** Collects and prints the status of `running`; sets exit code 1 when not healthy. */
-export async function printStatus(running: RunningTopology): Promise<void> {
+export async function printStatus(running: RunningTopology<AnyTopology>): Promise<void> {
   const h = await collectHealth(running);
   const problems = healthProblems(running.topology, h);
   console.log(formatHealth(running.runId, running.plan.subnet, h, problems));

@@ -1,4 +1,4 @@
-import type { Topology } from "../../topologies/schema.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 
 /** An IPv4 network as base address (uint32) and prefix length. */
 export interface Cidr {
@@ -66,7 +66,7 @@ export interface AddressPlan {
  * VIPs from offset size-20 upwards, and Docker's own range the third quarter, clear of both.
  * Pure; throws when the subnet is too small for the topology.
  */
-export function planAddresses(topology: Topology, subnet: Cidr): AddressPlan {
+export function planAddresses(topology: BaseTopology, subnet: Cidr): AddressPlan {
   const size = 2 ** (32 - subnet.prefix);
   const hostsEnd = 10 + topology.hosts.length;
   const vipStart = size - 20;

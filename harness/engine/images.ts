@@ -15,6 +15,7 @@ export const ROLE_IMAGES: Record<string, string> = {
   lb: "lb",
   gluster: "gluster",
   controller: "controller",
+  cwnode: "cwnode",
 };
 
 function tarContext(dir: string): NodeJS.ReadableStream {

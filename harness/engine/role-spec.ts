@@ -25,4 +25,6 @@ export const ROLE_SPECS: Record<string, RoleSpec> = {
   },
   gluster: { capabilities: ["NET_ADMIN", "SYS_ADMIN"], ...FUSE, volumes: ["/bricks"], sysctls: {} },
   controller: { capabilities: ["NET_ADMIN", "NET_RAW", "SYS_ADMIN"], ...FUSE, volumes: [], sysctls: { "net.ipv4.ip_nonlocal_bind": "1" } },
+  // Clusterware node: IPaddr2 VIPs (NET_ADMIN, NET_RAW) and GlusterFS FUSE data mounts (SYS_ADMIN, /dev/fuse).
+  cwnode: { capabilities: ["NET_ADMIN", "NET_RAW", "SYS_ADMIN"], ...FUSE, volumes: [], sysctls: { "net.ipv4.ip_nonlocal_bind": "1" } },
 };

@@ -1,4 +1,5 @@
 import type { Topology, VipSpec } from "../../topologies/schema.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { FormationContext } from "../formation/context.ts";
 import type { AddressPlan } from "./addressing.ts";
 import { cleanByLabel, type CleanReport } from "./cleanup.ts";
@@ -17,12 +18,12 @@ export type HostState = "running" | "paused" | "exited" | "created" | "restartin
  * A topology whose containers exist: typed accessors for hosts and VIPs, the engine-level
  * operations faults are built from (kill, start, stop, pause), and teardown by run label.
  */
-export class RunningTopology implements AsyncDisposable {
+export class RunningTopology<T extends BaseTopology = Topology> implements AsyncDisposable {
   private readonly byName: Map<string, DockerHost>;
 
   constructor(
     readonly runId: string,
-    readonly topology: Topology,
+    readonly topology: T,
     readonly network: string,
     readonly plan: AddressPlan,
     readonly hosts: readonly DockerHost[],
@@ -51,7 +52,7 @@ export class RunningTopology implements AsyncDisposable {
   }
 
   /** The context formation runbooks run in, printing through `log`. */
-  formationContext(log: (line: string) => void): FormationContext {
+  formationContext(log: (line: string) => void): FormationContext<T> {
     return {
       topology: this.topology,
       hosts: this.hosts,

@@ -1,5 +1,5 @@
 import pRetry from "p-retry";
-import type { Topology } from "../../topologies/schema.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 import { parseCidr, pickSubnet, planAddresses, type AddressPlan } from "./addressing.ts";
 import { ensureBaseImage } from "./base-image.ts";
 import { cleanByLabel } from "./cleanup.ts";
@@ -32,13 +32,13 @@ export function newRunId(topology: string): string {
 }
 
 /** Makes sure the engine and every image the topology needs exist; returns role -> image tag. */
-export async function prepareImages(topology: Topology, log: (l: string) => void): Promise<Record<string, string>> {
+export async function prepareImages(topology: BaseTopology, log: (l: string) => void): Promise<Record<string, string>> {
   await ensureEngine({ log });
   const rootfs = await ensureBaseImage(log);
   return ensureRoleImages(rootfs, topology.hosts.map((h) => h.role), log);
 }
 
-async function createNetwork(runId: string, topology: Topology, extra: Record<string, string>): Promise<{ name: string; plan: AddressPlan }> {
+async function createNetwork(runId: string, topology: BaseTopology, extra: Record<string, string>): Promise<{ name: string; plan: AddressPlan }> {
   const name = `haproof-${runId}`;
   // Another run may take the same free subnet between our look and our create: look again.
   return pRetry(
@@ -63,7 +63,7 @@ async function createNetwork(runId: string, topology: Topology, extra: Record<st
  * all labelled with the run id) and returns it running but unformed. On any failure or abort,
  * removes what this run created before rethrowing.
  */
-export async function startTopology(topology: Topology, opts: StartOptions): Promise<RunningTopology> {
+export async function startTopology<T extends BaseTopology>(topology: T, opts: StartOptions): Promise<RunningTopology<T>> {
   const images = await prepareImages(topology, opts.log);
   const runId = opts.runId ?? newRunId(topology.name);
   try {
@@ -105,7 +105,7 @@ export async function startTopology(topology: Topology, opts: StartOptions): Pro
  * Re-attaches to a run left up by an earlier process: run `runId`, or the newest run carrying
  * label `match` (default: any haproof run); undefined if none.
  */
-export async function attachTopology(resolve: (name: string) => Topology, runId?: string, match = "io.haproof=true"): Promise<RunningTopology | undefined> {
+export async function attachTopology<T extends BaseTopology>(resolve: (name: string) => T, runId?: string, match = "io.haproof=true"): Promise<RunningTopology<T> | undefined> {
   const label = runId ? [`io.haproof.run=${runId}`] : [match];
   const nets = (await docker().listNetworks({ filters: JSON.stringify({ label }) })).sort((a, b) => (b.Created ?? "").localeCompare(a.Created ?? ""));
   const net = nets[0];

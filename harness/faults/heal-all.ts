@@ -1,4 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 import { clearQdisc } from "./netem.ts";
 import { CHAIN, dropChain } from "./partition.ts";
 
@@ -7,7 +8,7 @@ import { CHAIN, dropChain } from "./partition.ts";
  * removes haproof's iptables chain and netem qdisc. Runs before a scenario and at teardown,
  * so a crashed run leaves nothing behind. Idempotent; returns what it had to undo.
  */
-export async function healAll(running: RunningTopology): Promise<string[]> {
+export async function healAll(running: RunningTopology<BaseTopology>): Promise<string[]> {
   const undone: string[] = [];
   await Promise.all(
     running.hosts.map(async (h) => {

@@ -1,9 +1,10 @@
 import type { RunningTopology } from "../engine/index.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 import { waitFor } from "../wait/index.ts";
 import { FaultError, type Fault } from "./fault.ts";
 import { applyProved } from "./handle.ts";
 
-async function stateIs(running: RunningTopology, host: string, states: string[], fault: string): Promise<void> {
+async function stateIs(running: RunningTopology<BaseTopology>, host: string, states: string[], fault: string): Promise<void> {
   try {
     await waitFor(`${host} to be ${states.join("/")}`, async () => states.includes(await running.state(host)), { timeoutMs: 40_000, intervalMs: 200 });
   } catch (e) {

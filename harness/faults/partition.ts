@@ -1,4 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 import { FaultError, type Fault } from "./fault.ts";
 import type { Grudge } from "./grudge.ts";
 import { applyProved } from "./handle.ts";
@@ -18,7 +19,7 @@ export interface PartitionOptions {
   cutClientFrom?: string[];
 }
 
-async function unreachable(running: RunningTopology, from: string, to: string): Promise<boolean> {
+async function unreachable(running: RunningTopology<BaseTopology>, from: string, to: string): Promise<boolean> {
   const r = await running.host(from).exec(["ping", "-c", "1", "-W", "1", running.host(to).ip], { allowFail: true, timeoutMs: 5000 });
   return r.exitCode !== 0;
 }

@@ -1,4 +1,7 @@
 import type { Topology } from "../../topologies/schema.ts";
+import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts";
+import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
+import { formClusterware } from "./clusterware/form.ts";
 import { startTopology, type RunningTopology } from "../engine/index.ts";
 import { waitFor } from "../wait/index.ts";
 import { formGalera } from "./galera.ts";
@@ -32,7 +35,7 @@ export const HEALTHY_TIMEOUT_MS = 180_000;
  * Waits until {@link healthProblems} is empty; returns the healthy snapshot. Throws
  * ConvergenceTimeoutError listing what was still wrong.
  */
-export function waitHealthy(running: RunningTopology, timeoutMs = HEALTHY_TIMEOUT_MS): Promise<Health> {
+export function waitHealthy(running: RunningTopology<AnyTopology>, timeoutMs = HEALTHY_TIMEOUT_MS): Promise<Health> {
   return waitFor(
     `${running.topology.name} healthy`,
     async () => {
@@ -50,7 +53,11 @@ export function waitHealthy(running: RunningTopology, timeoutMs = HEALTHY_TIMEOU
  * balancers, RabbitMQ, GlusterFS and the Pacemaker cluster side by side, then Keystone and
  * Glance; then waits until every health fact holds. Tears the run down if any step fails.
  */
-export async function bringUp(topology: Topology, opts: BringUpOptions): Promise<RunningTopology> {
+export async function bringUp(topology: Topology, opts: BringUpOptions): Promise<RunningTopology>;
+export async function bringUp(topology: ClusterwareTopology, opts: BringUpOptions): Promise<RunningTopology<ClusterwareTopology>>;
+export async function bringUp(topology: AnyTopology, opts: BringUpOptions): Promise<RunningTopology<AnyTopology>>;
+export async function bringUp(topology: AnyTopology, opts: BringUpOptions): Promise<RunningTopology<AnyTopology>> {
+  if (isClusterware(topology)) return bringUpClusterware(topology, opts);
   const { phases } = opts;
   const running = await phases.run("containers", () => startTopology(topology, { log: (l) => phases.line(l), runId: opts.runId, labels: opts.labels }));
   try {
@@ -65,6 +72,21 @@ export async function bringUp(topology: Topology, opts: BringUpOptions): Promise
     );
     await phases.run("keystone", () => formKeystone(ctx));
     await phases.run("glance", () => formGlance(ctx));
+    await phases.run("verify healthy", () => waitHealthy(running));
+    return running;
+  } catch (e) {
+    phases.line(`bring-up failed; removing run ${running.runId}`);
+    await running.down().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The clusterware kind's bring-up: containers, {@link formClusterware}, then verified healthy. Tears down on failure. */
+async function bringUpClusterware(topology: ClusterwareTopology, opts: BringUpOptions): Promise<RunningTopology<ClusterwareTopology>> {
+  const { phases } = opts;
+  const running = await phases.run("containers", () => startTopology(topology, { log: (l) => phases.line(l), runId: opts.runId, labels: opts.labels }));
+  try {
+    await phases.run("clusterware formation", () => formClusterware(running.formationContext((l) => phases.line(l))));
     await phases.run("verify healthy", () => waitHealthy(running));
     return running;
   } catch (e) {

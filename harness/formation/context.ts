@@ -1,9 +1,10 @@
 import type { Host } from "../engine/host.ts";
 import type { Topology } from "../../topologies/schema.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 
 /** What a formation runbook is given: the validated topology and its running hosts. */
-export interface FormationContext {
-  readonly topology: Topology;
+export interface FormationContext<T extends BaseTopology = Topology> {
+  readonly topology: T;
   /** Every host, in topology order. */
   readonly hosts: readonly Host[];
   /** The host named `name`; throws if the topology has none. */

@@ -1,11 +1,16 @@
 import type { Topology } from "../../topologies/schema.ts";
+import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
+import { clusterwareHealthProblems } from "./clusterware/health.ts";
+import { builtGroup } from "../../topologies/mutations.ts";
+import { expectedBricks } from "./gluster-layout.ts";
 import type { Health } from "./health.ts";
 
 /**
  * Everything in `h` that differs from a healthy, fully formed topology, one sentence each;
  * empty means healthy. Pure: the verified-healthy gate of `up` and of every scenario.
  */
-export function healthProblems(t: Topology, h: Health): string[] {
+export function healthProblems(t: AnyTopology, h: Health): string[] {
+  if (isClusterware(t)) return clusterwareHealthProblems(t, h);
   const p: string[] = [];
   for (const host of h.hosts) if (host.state !== "running") p.push(`${host.name} is ${host.state}`);
   const data = t.hosts.filter((x) => x.role === "datahost").map((x) => x.name);
@@ -19,13 +24,14 @@ export function healthProblems(t: Topology, h: Health): string[] {
   }
   for (const [name, v] of Object.entries(h.vips)) {
     if (v.holders.length !== 1) p.push(`VIP ${name} (${v.address}) held by ${v.holders.length ? v.holders.join(", ") : "nobody"}`);
-    const stray = v.holders.filter((x) => !v.allowed.includes(x));
-    if (stray.length) p.push(`VIP ${name} held by ${stray.join(", ")}, not in allowed ${v.allowed.join(", ")}`);
+    const allowed = vipAllowedAsBuilt(t, name, v.allowed);
+    const stray = v.holders.filter((x) => !allowed.includes(x));
+    if (stray.length) p.push(`VIP ${name} held by ${stray.join(", ")}, not in allowed ${allowed.join(", ")}`);
   }
   if (t.hosts.some((x) => x.role === "gluster")) {
     const bricks = h.gluster?.bricks ?? [];
     const online = bricks.filter((b) => b.online).length;
-    if (online !== t.gluster.replica) p.push(`gluster: ${online} of ${t.gluster.replica} bricks online`);
+    if (online !== expectedBricks(t)) p.push(`gluster: ${online} of ${expectedBricks(t)} bricks online`);
     for (const peer of h.gluster?.peers ?? []) if (!peer.connected) p.push(`gluster peer ${peer.name} disconnected`);
   }
   const controllers = t.hosts.filter((x) => x.role === "controller").map((x) => x.name);
@@ -37,7 +43,7 @@ export function healthProblems(t: Topology, h: Health): string[] {
       const off = controllers.filter((c) => !pm.online.includes(c));
       if (off.length) p.push(`pacemaker: ${off.join(", ")} not online`);
       if (pm.failed.length) p.push(`pacemaker: failed resources ${pm.failed.join(", ")}`);
-      for (const g of t.groups)
+      for (const g of t.groups.map((x) => builtGroup(t, x)))
         for (const r of g.resources) {
           const on = Object.entries(pm.runningOn).find(([id]) => id === r)?.[1] ?? [];
           if (on.length !== 1 || !g.allowed.includes(on[0])) p.push(`pacemaker: ${r} runs on ${on.join(", ") || "no node"} (allowed ${g.allowed.join(", ")})`);
@@ -47,4 +53,10 @@ export function healthProblems(t: Topology, h: Health): string[] {
       p.push(`api: token ${h.api.token}, validated ${h.api.validated}, glance images ${h.api.images}${h.api.error ? ` (${h.api.error})` : ""}`);
   }
   return p;
+}
+
+/** Who may hold VIP `name` as the topology was built: a VIP of an unconstrained group may be on any of its nodes. */
+function vipAllowedAsBuilt(t: Topology, name: string, allowed: readonly string[]): readonly string[] {
+  const g = t.groups.find((x) => x.vip === name);
+  return g ? builtGroup(t, { ...g, allowed }).allowed : allowed;
 }

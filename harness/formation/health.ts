@@ -1,4 +1,6 @@
 import type { RunningTopology } from "../engine/index.ts";
+import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
+import { collectClusterwareHealth } from "./clusterware/health.ts";
 import { galeraStatus, type GaleraStatus } from "./galera-status.ts";
 import { glusterStatus, type GlusterStatus } from "./gluster-status.ts";
 import { keystoneEndpoints } from "./keystone-endpoints.ts";
@@ -32,7 +34,8 @@ async function firstAnswer<T>(fns: (() => Promise<T>)[]): Promise<T | null> {
 }
 
 /** Collects a {@link Health} snapshot: every host and service, asked directly. Never throws for a down service. */
-export async function collectHealth(running: RunningTopology): Promise<Health> {
+export async function collectHealth(running: RunningTopology<AnyTopology>): Promise<Health> {
+  if (isClusterware(running.topology)) return collectClusterwareHealth(running as RunningTopology<typeof running.topology>);
   const ctx = running.formationContext(() => undefined);
   const by = (role: string) => running.hostsOf(role);
   const candidates = [...by("lb"), ...by("controller")];

@@ -16,4 +16,4 @@ export { vipHolders } from "./vip-holders.ts";
 export { keystoneEndpoints, KEYSTONE_ADMIN } from "./keystone-endpoints.ts";
 export type { KeystoneEndpoints } from "./keystone-endpoints.ts";
 export { GALERA_ACCOUNTS } from "./galera-sql.ts";
-export { standIns, STAND_IN_MEMBERS } from "./stand-ins.ts";
+export { standIns, STAND_IN_MEMBERS, CLUSTERWARE_NOTE } from "./stand-ins.ts";

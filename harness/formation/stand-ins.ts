@@ -1,9 +1,15 @@
-import type { Topology } from "../../topologies/schema.ts";
+import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
+
+/** Printed in every report of a clusterware-kind run (reports list it with the stand-ins). */
+export const CLUSTERWARE_NOTE =
+  "Oracle Clusterware (proprietary, cannot run here) -> Pacemaker/Corosync reproducing its documented semantics (server pools, per-service VIPs, action scripts, VIP->data->service dependencies, CHECK_INTERVAL, RESTART_ATTEMPTS)";
 
 /** Group members that formation runs as ocf:heartbeat:Dummy stand-ins instead of the real service. */
 export const STAND_IN_MEMBERS: readonly string[] = ["neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent"];
 
 /** The stand-ins a topology runs, each named with what stands in for it (for status and reports); pure. */
-export function standIns(t: Topology): string[] {
+export function standIns(t: AnyTopology): string[] {
+  if (isClusterware(t))
+    return [CLUSTERWARE_NOTE, ...t.networkAgents.agents.map((r) => `${r} (ocf:heartbeat:Dummy stand-in)`)];
   return t.groups.flatMap((g) => g.resources.filter((r) => STAND_IN_MEMBERS.includes(r)).map((r) => `${r} (ocf:heartbeat:Dummy stand-in)`));
 }

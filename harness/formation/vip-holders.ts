@@ -11,7 +11,7 @@ export function addrListHas(ipAddrOutput: string, ip: string): boolean {
  * candidate order. A candidate that cannot be asked (stopped, paused past the timeout) holds
  * nothing. Works for keepalived and Pacemaker IPaddr2 VIPs alike; read-only.
  */
-export async function vipHolders(ctx: FormationContext, vipName: string, candidates: readonly Host[]): Promise<string[]> {
+export async function vipHolders(ctx: Pick<FormationContext, "vipAddress">, vipName: string, candidates: readonly Host[]): Promise<string[]> {
   const vip = ctx.vipAddress(vipName);
   const held = await Promise.all(candidates.map(async (h) => {
     try {

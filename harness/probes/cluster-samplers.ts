@@ -1,4 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
+import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { History } from "../history/index.ts";
 import { galeraStatus } from "../formation/galera-status.ts";
 import { pacemakerStatus } from "../formation/pacemaker-status.ts";
@@ -11,9 +12,9 @@ const quiet = () => undefined;
  * Samples `vip:<name>` = holder host names for every VIP, asking every host of the roles
  * that could hold one (load balancers and controllers), so a holder outside `allowed` shows.
  */
-export function vipSampler(running: RunningTopology, history: History, periodMs = 500): Sampler {
+export function vipSampler(running: RunningTopology<BaseTopology>, history: History, periodMs = 500): Sampler {
   const ctx = running.formationContext(quiet);
-  const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller");
+  const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
   return new Sampler({
     history,
     name: "vip-owner",
@@ -43,14 +44,14 @@ export function wsrepSampler(running: RunningTopology, history: History, periodM
  * Samples `placement` = {observer, quorate, runningOn} from every controller that answers,
  * as `placement:<observer>` (a partitioned cluster has one view per side).
  */
-export function placementSampler(running: RunningTopology, history: History, periodMs = 1000): Sampler {
+export function placementSampler(running: RunningTopology<BaseTopology>, history: History, periodMs = 1000): Sampler {
   return new Sampler({
     history,
     name: "placement",
     periodMs,
     read: async () => {
       const views = await Promise.all(
-        running.hostsOf("controller").map(async (h) => {
+        [...running.hostsOf("controller"), ...running.hostsOf("cwnode")].map(async (h) => {
           try {
             const s = await pacemakerStatus(h);
             return [`placement:${h.name}`, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;

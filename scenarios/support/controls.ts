@@ -50,6 +50,16 @@ export const CONTROLS: readonly Control[] = [
     failing: ["single-writer: increments lose no update"],
     why: "a read-modify-write client without retry loses concurrent updates",
   },
+  {
+    mutation: "no-restart-limit", scenario: "restart-then-relocate", topology: "clusterware",
+    failing: ["the first 2 failures restarted mysql in place, the next relocated it", "mysqlVIP moved with the chain to the standby"],
+    why: "without RESTART_ATTEMPTS the clusterware restarts mysqld in place forever and never relocates the chain",
+  },
+  {
+    mutation: "shared-vip", scenario: "independent-vips", topology: "clusterware",
+    failing: ["RabbitMQ publishing not interrupted (outage within probe resolution)"],
+    why: "behind MySQL's VIP, in MySQL's group, RabbitMQ stops whenever MySQL restarts or relocates",
+  },
 ];
 
 /** Check names that must fail for `scenario` under `mutations` (union over matching rows); null if no row matches. Pure. */

@@ -1,4 +1,5 @@
-export { sharedTopology, scenarioTopology, LABEL_SHARED } from "./shared-topology.ts";
+export { sharedTopology, sharedClusterware, scenarioTopology, anyScenarioTopology, LABEL_SHARED } from "./shared-topology.ts";
+export { startClusterwareClients } from "./cw-clients.ts";
 export { ScenarioRun } from "./scenario-run.ts";
 export type { Check } from "./scenario-run.ts";
 export { startClients } from "./clients.ts";
@@ -7,6 +8,7 @@ export { okAfterFault, preFaultTokensRevalidated, rabbitConverged, steadyOk } fr
 export { maxOutageMs } from "./metrics.ts";
 export { recordFinalRows } from "./final-reads.ts";
 export { recordDrained } from "./amqp-drain.ts";
+export { settleDataClients } from "./settle-data.ts";
 export { firstOkAfterFaultMs } from "./pcmk-restart.ts";
 export { startMqClients, brokerOrder } from "./mq-clients.ts";
 export type { MqClients } from "./mq-clients.ts";
@@ -14,6 +16,9 @@ export { rabbitSampler } from "./mq-samplers.ts";
 export { queueMirrors, declareQueueOn, parseQueueMirrors } from "./mq-queue.ts";
 export type { QueueMirrors } from "./mq-queue.ts";
 export { dbWriter } from "./mq-data-hosts.ts";
-export { brickChecksum, recordBrickChecksums, healPendingSampler } from "./gluster-bricks.ts";
+export { brickChecksum, brickHolders, recordBrickChecksums, healPendingSampler } from "./gluster-bricks.ts";
 export { recordedUpload, recordedDownload } from "./gluster-upload.ts";
 export { chooseSurvivor } from "./pcmk-survivor.ts";
+export { CONTROLS, expectedFailures } from "./controls.ts";
+export type { Control } from "./controls.ts";
+export { expectOutcome } from "./expect-outcome.ts";

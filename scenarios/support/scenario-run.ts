@@ -7,6 +7,8 @@ import { completedOps, History, type HistoryEvent } from "../../harness/history/
 import { REPORTS_DIR, finishReport, startProgress, type Progress, type RunSummary } from "../../harness/report/index.ts";
 import { waitFor } from "../../harness/wait/index.ts";
 import { startClients, type ClientSpec, type Clients } from "./clients.ts";
+import { startClusterwareClients } from "./cw-clients.ts";
+import { isClusterware, type AnyTopology, type ClusterwareTopology } from "../../topologies/index.ts";
 
 /** A check as a scenario declares it: a pure function of the run's history. */
 export type Check = (events: readonly HistoryEvent[]) => Verdict;
@@ -24,9 +26,10 @@ export class ScenarioRun {
   private readonly t0 = performance.now();
   private clientSet?: Clients;
   private crash?: string;
+  private readonly injected: FaultHandle[] = [];
   private readonly progress: Progress;
 
-  private constructor(readonly name: string, readonly running: RunningTopology) {
+  private constructor(readonly name: string, readonly running: RunningTopology<AnyTopology>) {
     this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
     this.dir = join(REPORTS_DIR, this.id);
     this.history = new History({ file: join(this.dir, "history.jsonl") });
@@ -35,7 +38,7 @@ export class ScenarioRun {
   }
 
   /** Heals anything left from an earlier run, verifies the topology healthy, and opens the run. */
-  static async begin(name: string, running: RunningTopology): Promise<ScenarioRun> {
+  static async begin(name: string, running: RunningTopology<AnyTopology>): Promise<ScenarioRun> {
     const run = new ScenarioRun(name, running);
     await run.step("verified healthy start", async () => {
       await healAll(running);
@@ -56,6 +59,8 @@ export class ScenarioRun {
       this.crash = e instanceof Error ? e.message : String(e);
       this.history.phase("harness crash", "error", { error: this.crash });
       this.log(`harness crash: ${this.crash}; healing every fault`);
+      // Each handle's heal is idempotent and records its heal event, so checks still see the fault window.
+      for (const h of this.injected) await h.heal().catch(() => undefined);
       await healAll(this.running).catch(() => undefined);
     }
   }
@@ -83,7 +88,10 @@ export class ScenarioRun {
 
   /** Starts the clients of `spec` and waits until each op-issuing client has `baselineOk` successes. */
   async clients(spec: ClientSpec, baselineOk = 10): Promise<Clients> {
-    this.clientSet = await this.step("start clients", () => startClients(this.running, this.history, spec));
+    this.clientSet = await this.step("start clients", () =>
+      isClusterware(this.running.topology)
+        ? startClusterwareClients(this.running as RunningTopology<ClusterwareTopology>, this.history, spec)
+        : startClients(this.running as RunningTopology, this.history, spec));
     const processes = this.clientSet.probes.map((p) => p.name).filter((n) => !["vip-owner", "wsrep", "placement", "amqp-consume"].includes(n));
     await this.until(`a baseline of ${baselineOk} ok ops per client`, () =>
       processes.every((p) => completedOps(this.history.events(), { process: p }).filter((o) => o.type === "ok").length >= baselineOk),
@@ -92,8 +100,10 @@ export class ScenarioRun {
   }
 
   /** Injects `fault` (proved effective before this returns). */
-  inject(fault: Fault): Promise<FaultHandle> {
-    return this.step(`inject ${fault.name} on ${fault.targets.join(", ")}`, () => fault.inject(this.running, this.history));
+  async inject(fault: Fault): Promise<FaultHandle> {
+    const handle = await this.step(`inject ${fault.name} on ${fault.targets.join(", ")}`, () => fault.inject(this.running, this.history));
+    this.injected.push(handle);
+    return handle;
   }
 
   /** Waits for `condition` with an explicit bound, as a named phase; returns the probe's value. */
@@ -139,6 +149,7 @@ export class ScenarioRun {
       metrics: m,
       events,
       standIns: standIns(this.running.topology),
+      mutations: this.running.topology.mutations,
       running: this.running,
     });
   }

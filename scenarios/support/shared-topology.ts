@@ -3,18 +3,26 @@ import { attachTopology, newRunId, type RunningTopology } from "../../harness/en
 import { healAll } from "../../harness/faults/index.ts";
 import { bringUp, waitHealthy } from "../../harness/formation/index.ts";
 import { PhaseLog } from "../../harness/cli/phase-log.ts";
-import { loadTopology, type Topology } from "../../topologies/index.ts";
-import { parseSets } from "../../harness/cli/set-option.ts";
+import { isClusterware, loadTopology, type AnyTopology, type ClusterwareTopology, type Topology } from "../../topologies/index.ts";
+import { parseSets, withMutations } from "../../harness/cli/set-option.ts";
 import { noteSharedRun } from "./session.ts";
 
 /** Label marking a run shared by scenario files; its value keys the topology and its overrides. */
 export const LABEL_SHARED = "io.haproof.shared";
 
-/** The topology scenarios run on: HAPROOF_TOPOLOGY (default prisma) with HAPROOF_SET overrides, plus `extra`. */
+/** The topology scenarios run on: HAPROOF_TOPOLOGY (default prisma) with HAPROOF_SET overrides and HAPROOF_MUTATE mutations, plus `extra`. */
 export function scenarioTopology(extra: Record<string, unknown> = {}): { topology: Topology; key: string } {
-  const name = process.env.HAPROOF_TOPOLOGY || "prisma";
+  const { topology, key } = anyScenarioTopology(extra, "prisma");
+  if (isClusterware(topology)) throw new Error(`this scenario needs a PRISMA-kind topology, not ${topology.name}`);
+  return { topology, key };
+}
+
+/** {@link scenarioTopology} of either kind, `defaultName` when HAPROOF_TOPOLOGY is unset. */
+export function anyScenarioTopology(extra: Record<string, unknown> = {}, defaultName = "prisma"): { topology: AnyTopology; key: string } {
+  const name = process.env.HAPROOF_TOPOLOGY || defaultName;
   const sets = JSON.parse(process.env.HAPROOF_SET || "[]") as string[];
-  const overrides = { ...parseSets(sets), ...extra };
+  const mutate = JSON.parse(process.env.HAPROOF_MUTATE || "[]") as string[];
+  const overrides = withMutations({ ...parseSets(sets), ...extra }, mutate);
   // HAPROOF_SHARED_KEY keeps concurrent developers' sessions on separate runs.
   const key = createHash("sha256").update(JSON.stringify([name, overrides, process.env.HAPROOF_SHARED_KEY ?? ""])).digest("hex").slice(0, 12);
   return { topology: loadTopology(name, overrides), key };
@@ -26,7 +34,20 @@ export function scenarioTopology(extra: Record<string, unknown> = {}): { topolog
  * The integration project's global teardown removes shared runs unless HAPROOF_KEEP=1.
  */
 export async function sharedTopology(extra: Record<string, unknown> = {}): Promise<RunningTopology> {
-  const { topology, key } = scenarioTopology(extra);
+  const running = await sharedRun(extra, "prisma");
+  if (isClusterware(running.topology)) throw new Error(`this scenario needs a PRISMA-kind topology, not ${running.topology.name}`);
+  return running as RunningTopology;
+}
+
+/** {@link sharedTopology} for the clusterware scenarios (their default topology is clusterware). */
+export async function sharedClusterware(extra: Record<string, unknown> = {}): Promise<RunningTopology<ClusterwareTopology>> {
+  const running = await sharedRun(extra, "clusterware");
+  if (!isClusterware(running.topology)) throw new Error(`this scenario needs a clusterware-kind topology, not ${running.topology.name}`);
+  return running as RunningTopology<ClusterwareTopology>;
+}
+
+async function sharedRun(extra: Record<string, unknown>, defaultName: string): Promise<RunningTopology<AnyTopology>> {
+  const { topology, key } = anyScenarioTopology(extra, defaultName);
   const phases = new PhaseLog((l) => console.log(`${topology.name} ${l}`));
   const existing = await attachTopology(() => topology, undefined, `${LABEL_SHARED}=${key}`);
   if (existing) {

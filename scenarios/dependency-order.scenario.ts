@@ -1,0 +1,62 @@
+import { beforeAll, describe, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, chainOrder, outage, placement, verdict } from "../harness/checks/index.ts";
+import { killProcess } from "../harness/faults/index.ts";
+import type { ClusterwareTopology } from "../topologies/index.ts";
+import { clearFailures, cwStatus, recordFinalRowsCw, recordPcmkOps } from "./support/cw-support.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "./support/index.ts";
+
+// Bound: mysqld's check fails within one CHECK_INTERVAL once its data is gone; start refuses
+// without the data, so the failed restarts use up RESTART_ATTEMPTS and the chain relocates.
+// Measured on the 2-core host (2026-11-22): the chain ran again, remounted on the standby, 4.1 s
+// after the fault (2 runs: MySQL outage 3.5-4.6 s); 60 s leaves room for a slower InnoDB recovery.
+const RECOVER_MS = 60_000;
+const CHAIN = ["mysqlVIP", "mysql_data", "mysql"];
+
+describe("dependency-order: the MySQL data mount breaks on the active controller", () => {
+  let running: RunningTopology<ClusterwareTopology>;
+  beforeAll(async () => {
+    running = await sharedClusterware();
+  });
+
+  it("MySQL does not keep running without its data; the chain stops and recovers in the documented order", async () => {
+    await clearFailures(running);
+    const run = await ScenarioRun.begin("dependency-order", running);
+    const mount = running.topology.chains.find((c) => c.service === "mysql")!.dataMount!;
+    const pool = running.topology.pools.find((p) => p.name === "controller_sp")!.nodes;
+    let active = "";
+    await run.perform(async () => {
+      const clients = await run.clients({ mysql: { table: "cw_dep_order" }, placement: true });
+      active = (await cwStatus(running)).placement.mysql!;
+      // The FUSE client of the data mount dies: the storage is unreachable from this node.
+      await run.inject(killProcess(active, `glusterfs.*${mount}`, "mysql-data-mount"));
+      await run.until("the mysql chain running again with its data mounted", async () => {
+        const s = await cwStatus(running);
+        const on = s.placement.mysql;
+        if (!on || !CHAIN.every((r) => s.runningOn[r]?.[0] === on)) return undefined;
+        return (await running.host(on).exec(["mountpoint", "-q", mount], { allowFail: true })).exitCode === 0 || undefined;
+      }, RECOVER_MS);
+      await clearFailures(running);
+      await run.untilHealthy();
+      await clients.stop(["mysql"]); // the final read sees every write the writer will ever make
+      await recordFinalRowsCw(run, running, "cw_dep_order");
+      await recordPcmkOps(run, running);
+    });
+
+    const summary = await run.finish(
+      {
+        "the chain started VIP -> data -> mysqld and stopped in reverse on every node": (e) => chainOrder(e, { chain: CHAIN }),
+        "mysqld was stopped after its data went away": (e) => {
+          const v = chainOrder(e, { chain: CHAIN });
+          const stops = (v.details.afterFault as Record<string, { stops: number }> | undefined)?.mysql?.stops ?? 0;
+          return v.valid === "unknown" ? v : verdict(stops >= 1, { mysqlStopsAfterFault: stops });
+        },
+        "the mysql chain never ran outside controller_sp": (e) => placement(e, { resources: CHAIN, allowed: pool }),
+        "every acknowledged write is still there": (e) => ackedWrites(e),
+        "MySQL writes came back": (e) => outage(e, { processes: ["mysql"] }),
+      },
+      (v) => ({ mysqlOutageMs: maxOutageMs(v["MySQL writes came back"]) }),
+    );
+    expectOutcome(summary);
+  });
+});

@@ -1,0 +1,56 @@
+import { beforeAll, describe, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { placement, verdict } from "../harness/checks/index.ts";
+import { killHost } from "../harness/faults/index.ts";
+import type { ClusterwareTopology } from "../topologies/index.ts";
+import { clearFailures, cwStatus } from "./support/cw-support.ts";
+import { expectOutcome, ScenarioRun, sharedClusterware } from "./support/index.ts";
+
+// Bound: Corosync's token (3 s) and consensus, then three Dummy starts. Measured on the 2-core host
+// (2026-11-22, 2 runs): 11.3-11.6 s; the bound leaves ~5x headroom.
+const FAILOVER_MS = 60_000;
+
+describe("network-pool: the active network controller dies", () => {
+  let running: RunningTopology<ClusterwareTopology>;
+  beforeAll(async () => {
+    running = await sharedClusterware();
+  });
+
+  it("moves the network agent stand-ins to the other network_sp node, never to a controller", async () => {
+    await clearFailures(running);
+    const run = await ScenarioRun.begin("network-pool", running);
+    const agents = running.topology.networkAgents.agents;
+    const pool = running.topology.pools.find((p) => p.name === running.topology.networkAgents.pool)!.nodes;
+    let victim = "";
+    let relocationMs = Number.NaN;
+    await run.perform(async () => {
+      await run.clients({ placement: true });
+      victim = (await cwStatus(running)).placement[agents[0]!]!;
+      const standby = pool.filter((n) => n !== victim);
+      const t0 = performance.now();
+      const fault = await run.inject(killHost(victim));
+      await run.until(`the agents running on ${standby.join(" or ")}`, async () => {
+        const s = await cwStatus(running, [victim]);
+        return agents.every((a) => standby.includes(s.runningOn[a]?.[0] ?? "")) || undefined;
+      }, FAILOVER_MS);
+      relocationMs = Math.round(performance.now() - t0);
+      await fault.heal();
+      await run.untilHealthy();
+    });
+
+    const standby = pool.filter((n) => n !== victim);
+    const summary = await run.finish(
+      {
+        "the agents never ran outside network_sp, nor twice": (e) => placement(e, { resources: [...agents], allowed: pool }),
+        "the agents moved to the other network_sp node": (e) => {
+          const last = [...e].reverse().find((x) => x.kind === "sample" && x.subject.startsWith("placement:"));
+          const on = (last as { value?: { runningOn?: Record<string, string[]> } } | undefined)?.value?.runningOn ?? {};
+          const wrong = agents.filter((a) => !standby.includes(on[a]?.[0] ?? ""));
+          return last ? verdict(wrong.length === 0, { standby, runningOn: Object.fromEntries(agents.map((a) => [a, on[a] ?? []])) }) : verdict("unknown", { reason: "no placement sample" });
+        },
+      },
+      () => ({ relocationMs }),
+    );
+    expectOutcome(summary);
+  });
+});

@@ -1,0 +1,80 @@
+import { beforeAll, describe, it } from "vitest";
+import type { RunningTopology } from "../harness/engine/index.ts";
+import { ackedWrites, chainOrder, outage, placement, restartThenRelocate, vipMoved } from "../harness/checks/index.ts";
+import { killProcess } from "../harness/faults/index.ts";
+import type { ClusterwareTopology } from "../topologies/index.ts";
+import { clearFailures, cwStatus, failCount, healthyOn, recordFinalRowsCw, recordPcmkOps } from "./support/cw-support.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "./support/index.ts";
+
+// Bounds: Pacemaker notices a dead mysqld within one CHECK_INTERVAL (3 s) and restarts it in place
+// (InnoDB crash recovery on GlusterFS: a few seconds); relocation also stops and remounts the data
+// on the standby and moves mysqlVIP. Measured on the 2-core host (2026-11-22, 3 runs): restarts
+// 4.9-7.6 s, relocation 7.7-8.4 s, mysqlVIP move 0.9-2.5 s; the bounds leave ~4-5x headroom.
+const RESTART_MS = 30_000;
+const RELOCATE_MS = 45_000;
+const CHAIN = ["mysqlVIP", "mysql_data", "mysql"];
+// The server itself (argv[0]), not a check script's `grep mariadbd` that pgrep -f would also match.
+const MYSQLD = "^/usr/sbin/mariadbd";
+
+describe("restart-then-relocate: mysqld dies again and again on the active controller", () => {
+  let running: RunningTopology<ClusterwareTopology>;
+  beforeAll(async () => {
+    running = await sharedClusterware();
+  });
+
+  it("is restarted in place RESTART_ATTEMPTS times, then the whole chain relocates; no acked write is lost", async () => {
+    await clearFailures(running);
+    const run = await ScenarioRun.begin("restart-then-relocate", running);
+    const attempts = running.topology.tunables.restartAttempts;
+    const pool = running.topology.pools.find((p) => p.name === running.topology.chains.find((c) => c.service === "mysql")!.pool)!.nodes;
+    let home = "";
+    const restartMs: number[] = [];
+    let relocationMs = Number.NaN;
+    await run.perform(async () => {
+      const clients = await run.clients({ mysql: { table: "cw_restart" }, vips: true, placement: true });
+      home = (await cwStatus(running)).placement.mysql!;
+      const standby = pool.filter((n) => n !== home);
+      for (let k = 1; k <= attempts; k++) {
+        const t0 = performance.now();
+        await run.inject(killProcess(home, MYSQLD, "mysqld"));
+        await run.until(`failure ${k} counted and mysql running again on ${home}`, async () =>
+          (await failCount(running, "mysql", home)) >= k && healthyOn(await cwStatus(running), "mysql") === home, RESTART_MS);
+        restartMs.push(Math.round(performance.now() - t0));
+        run.record("mysql:restart", { attempt: k, node: home, ms: restartMs.at(-1) });
+      }
+      const t0 = performance.now();
+      await run.inject(killProcess(home, MYSQLD, "mysqld"));
+      await run.until(`the mysql chain relocated to ${standby.join(" or ")}`, async () => {
+        const s = await cwStatus(running);
+        return CHAIN.every((r) => standby.includes(s.runningOn[r]?.[0] ?? "")) || undefined;
+      }, RELOCATE_MS);
+      relocationMs = Math.round(performance.now() - t0);
+      run.record("mysql:relocation", { from: home, to: (await cwStatus(running)).placement.mysql, ms: relocationMs });
+      await clearFailures(running);
+      await run.untilHealthy();
+      await clients.stop(["mysql"]); // the final read sees every write the writer will ever make
+      await recordFinalRowsCw(run, running, "cw_restart");
+      await recordPcmkOps(run, running);
+    });
+
+    const standby = pool.filter((n) => n !== home);
+    const summary = await run.finish(
+      {
+        [`the first ${attempts} failures restarted mysql in place, the next relocated it`]: (e) =>
+          restartThenRelocate(e, { resource: "mysql", home, standby, restartAttempts: attempts, fault: "kill-process:mysqld" }),
+        "mysqlVIP moved with the chain to the standby": (e) => vipMoved(e, { vip: "mysqlVIP", from: home, to: standby, maxMoveMs: RELOCATE_MS }),
+        "the chain started VIP -> data -> mysqld and stopped in reverse on every node": (e) => chainOrder(e, { chain: CHAIN }),
+        "the mysql chain never ran outside controller_sp": (e) => placement(e, { resources: CHAIN, allowed: pool }),
+        "every acknowledged write is still there": (e) => ackedWrites(e),
+        "MySQL writes came back": (e) => outage(e, { processes: ["mysql"] }),
+      },
+      (v) => ({
+        ...Object.fromEntries(restartMs.map((ms, i) => [`restart${i + 1}Ms`, ms])),
+        relocationMs,
+        mysqlVipMoveMs: Number(v["mysqlVIP moved with the chain to the standby"].details.moveMs ?? NaN),
+        mysqlOutageMs: maxOutageMs(v["MySQL writes came back"]),
+      }),
+    );
+    expectOutcome(summary);
+  });
+});
