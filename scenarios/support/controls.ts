@@ -52,7 +52,10 @@ export const CONTROLS: readonly Control[] = [
   },
   {
     mutation: "no-restart-limit", scenario: "restart-then-relocate", topology: "clusterware",
-    failing: ["the first 2 failures restarted mysql in place, the next relocated it", "mysqlVIP moved with the chain to the standby"],
+    // Only the relocation is demanded: with shared-vip in the same build (--combined), each restart
+    // also restarts RabbitMQ, the runbook's wait for the 2nd restart timed out, and the restart-count
+    // check said unknown (CI, 2026-11-22). mysqlVIP never moving is false either way.
+    failing: ["mysqlVIP moved with the chain to the standby"],
     why: "without RESTART_ATTEMPTS the clusterware restarts mysqld in place forever and never relocates the chain",
   },
   {
