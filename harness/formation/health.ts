@@ -8,6 +8,7 @@ import { lbStatus, type LbStatus } from "./lb-status.ts";
 import { pacemakerStatus, type PacemakerStatus } from "./pacemaker-status.ts";
 import { rabbitStatus, type RabbitStatus } from "./rabbitmq-status.ts";
 import { vipHolders } from "./vip-holders.ts";
+import { firstAnswer } from "./first-answer.ts";
 import { apiCheck, type ApiCheck } from "./api-check.ts";
 
 /** Everything `haproof status` shows, as one read-only snapshot of the running topology. */
@@ -20,17 +21,6 @@ export interface Health {
   gluster: GlusterStatus | null;
   pacemaker: PacemakerStatus | null;
   api: ApiCheck;
-}
-
-async function firstAnswer<T>(fns: (() => Promise<T>)[]): Promise<T | null> {
-  for (const f of fns) {
-    try {
-      return await f();
-    } catch {
-      // try the next node
-    }
-  }
-  return null;
 }
 
 /** Collects a {@link Health} snapshot: every host and service, asked directly. Never throws for a down service. */

@@ -6,18 +6,8 @@ import type { Health } from "../health.ts";
 import { pacemakerStatus } from "../pacemaker-status.ts";
 import { vipHolders } from "../vip-holders.ts";
 import { clusterwareCib } from "./cib.ts";
+import { firstAnswer } from "../first-answer.ts";
 import { clusterwareEndpoints } from "./endpoints.ts";
-
-async function firstAnswer<T>(fns: (() => Promise<T>)[]): Promise<T | null> {
-  for (const f of fns) {
-    try {
-      return await f();
-    } catch {
-      // try the next node
-    }
-  }
-  return null;
-}
 
 /** A {@link Health} snapshot of a clusterware run: hosts, the VIPs Pacemaker manages, storage, cluster, APIs. Never throws for a down service. */
 export async function collectClusterwareHealth(running: RunningTopology<ClusterwareTopology>): Promise<Health> {
