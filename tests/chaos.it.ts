@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
+import { verdictMessage } from "../harness/report/index.ts";
 import { waitHealthy } from "../harness/formation/index.ts";
 import { chaosSchedule, chaosThresholds, chaosTimeoutMs, runChaos } from "../scenarios/chaos/index.ts";
 import { scenarioTopology, sharedTopology } from "../scenarios/support/index.ts";
@@ -16,7 +17,7 @@ describe(`chaos: seed ${schedule.seed}, ${schedule.steps.length} faults over ${s
 
   it("no acknowledged write or confirmed message lost, images intact, one VIP holder, tokens survive, everything converges", async () => {
     const { summary } = await runChaos(running, schedule, chaosThresholds());
-    expect(summary.verdict).toBe("pass");
+    expect(summary.verdict, verdictMessage(summary)).toBe("pass");
     // The specs after this one share the topology: runChaos healed it and waited; this proves it is still healthy.
     await waitHealthy(running);
   }, chaosTimeoutMs(schedule));

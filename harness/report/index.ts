@@ -7,6 +7,7 @@ export { REPORTS_DIR, runDir, linkLatest } from "./reports-dir.ts";
 export { formatSummary } from "./console-table.ts";
 export type { FormatSummaryOptions } from "./console-table.ts";
 export { checkDigest } from "./check-digest.ts";
+export { verdictMessage } from "./verdict-message.ts";
 export { formatMs, formatSeconds, formatMetric, isMsMetric } from "./format.ts";
 export { renderTimelineSvg, timelineSvgWithLayout } from "./timeline.ts";
 export type { TimelineOptions, TimelineLayout } from "./timeline.ts";

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { RunSummary } from "../../harness/report/index.ts";
+import { verdictMessage, type RunSummary } from "../../harness/report/index.ts";
 import { expectedFailures } from "./controls.ts";
 
 /**
@@ -9,8 +9,8 @@ import { expectedFailures } from "./controls.ts";
  */
 export function expectOutcome(summary: RunSummary): void {
   const expected = expectedFailures(summary.scenario, summary.mutations);
-  if (!expected) return void expect(summary.verdict).toBe("pass");
+  if (!expected) return void expect(summary.verdict, verdictMessage(summary)).toBe("pass");
   const failed = summary.checks.filter((c) => c.valid === false).map((c) => c.name);
-  expect(summary.verdict).toBe("fail");
-  expect(failed).toEqual(expect.arrayContaining(expected));
+  expect(summary.verdict, verdictMessage(summary)).toBe("fail");
+  expect(failed, verdictMessage(summary)).toEqual(expect.arrayContaining(expected));
 }
