@@ -1,9 +1,19 @@
 import type { RunningTopology } from "../engine/index.ts";
-import type { AnyTopology } from "../../topologies/index.ts";
+import { isClusterware, type AnyTopology } from "../../topologies/index.ts";
 import { collectHealth, healthProblems, STAND_IN_MEMBERS, type Health } from "../formation/index.ts";
 
+/** The VIP each API is reached through, as `haproof status` names it. */
+export interface ApiRoutes {
+  keystone: string;
+  glance: string;
+}
+
+/** PRISMA: both APIs behind Controller_VIP. The clusterware kind gives each service its own VIP. */
+export const PRISMA_API_ROUTES: ApiRoutes = { keystone: "Controller_VIP", glance: "Controller_VIP" };
+const CLUSTERWARE_API_ROUTES: ApiRoutes = { keystone: "keystoneVIP", glance: "glanceVIP" };
+
 /** Renders a {@link Health} snapshot as the text `haproof status` prints; pure. */
-export function formatHealth(runId: string, subnet: string, h: Health, problems: string[]): string {
+export function formatHealth(runId: string, subnet: string, h: Health, problems: string[], via: ApiRoutes = PRISMA_API_ROUTES): string {
   const out: string[] = [`run ${runId}  network ${subnet}`, "", "hosts:"];
   for (const x of h.hosts) out.push(`  ${x.name.padEnd(14)} ${x.role.padEnd(11)} ${x.ip.padEnd(15)} ${x.state}`);
   out.push("", "VIPs:");
@@ -25,8 +35,8 @@ export function formatHealth(runId: string, subnet: string, h: Health, problems:
     for (const [r, on] of Object.entries(pm.runningOn))
       out.push(`  ${r.padEnd(24)} ${on.join(", ") || "stopped"}${STAND_IN_MEMBERS.includes(r) ? "  [stand-in: ocf:heartbeat:Dummy]" : ""}`);
   }
-  out.push("", `keystone token via Controller_VIP: ${h.api.token ? "issued" : "NO"}${h.api.validated ? ", validated" : ""}`);
-  out.push(`glance via Controller_VIP: ${h.api.images === null ? "NO ANSWER" : `${h.api.images} images listed`}`);
+  out.push("", `keystone token via ${via.keystone}: ${h.api.token ? "issued" : "NO"}${h.api.validated ? ", validated" : ""}`);
+  out.push(`glance via ${via.glance}: ${h.api.images === null ? "NO ANSWER" : `${h.api.images} images listed`}`);
   out.push("", problems.length ? `NOT HEALTHY:\n${problems.map((p) => `  - ${p}`).join("\n")}` : "healthy");
   return out.join("\n");
 }
@@ -35,6 +45,7 @@ export function formatHealth(runId: string, subnet: string, h: Health, problems:
 export async function printStatus(running: RunningTopology<AnyTopology>): Promise<void> {
   const h = await collectHealth(running);
   const problems = healthProblems(running.topology, h);
-  console.log(formatHealth(running.runId, running.plan.subnet, h, problems));
+  const via = isClusterware(running.topology) ? CLUSTERWARE_API_ROUTES : PRISMA_API_ROUTES;
+  console.log(formatHealth(running.runId, running.plan.subnet, h, problems, via));
   if (problems.length) process.exitCode = 1;
 }
