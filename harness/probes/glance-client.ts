@@ -1,5 +1,6 @@
 import { http } from "./http.ts";
 import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
 
 /** sha256 of `data` as hex. */
 export function sha256(data: Buffer): string {
@@ -19,10 +20,21 @@ export async function uploadImage(base: string, token: string, name: string, dat
   return id;
 }
 
-/** Downloads image `id`; resolves with its bytes' sha256 (rejects on any non-200). */
+/**
+ * Downloads image `id`; resolves with its bytes' sha256 (rejects on any non-200, on a body cut
+ * short, or after `timeoutMs` in all). The body is hashed as it streams in, never held whole:
+ * 10 downloads a second of a 1 MiB image otherwise keep the garbage collector busy.
+ */
 export async function downloadSha256(base: string, token: string, id: string, timeoutMs = 5000): Promise<string> {
-  const r = await http.get(`${base}/v2/images/${id}/file`, { headers: { "X-Auth-Token": token }, responseType: "arraybuffer", timeout: timeoutMs });
-  return sha256(Buffer.from(r.data));
+  const r = await http.get<Readable>(`${base}/v2/images/${id}/file`, {
+    headers: { "X-Auth-Token": token },
+    responseType: "stream",
+    timeout: timeoutMs,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const hash = createHash("sha256");
+  for await (const chunk of r.data) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 /** Lists image ids (rejects on any non-200). */
