@@ -20,6 +20,9 @@ describe("controller-loss: the active controller dies", () => {
   });
 
   it("moves every chain to the standby of controller_sp; tokens, images, writes and messages survive", async () => {
+    // Names unique to this run: the shared topology keeps earlier runs' rows and messages.
+    const table = `cw_ctrl_loss_${Date.now()}`;
+    const queue = `cw-ctrl-loss-${Date.now()}`;
     await clearFailures(running);
     const run = await ScenarioRun.begin("controller-loss", running);
     const cib = clusterwareCib(running.topology, running.formationContext(() => undefined));
@@ -33,7 +36,7 @@ describe("controller-loss: the active controller dies", () => {
       // Active/passive: one controller runs every chain (an earlier scenario may have moved one).
       victim = (await cwStatus(running)).placement.mysql!;
       await consolidate(run, running, "controller_sp", victim);
-      const clients = await run.clients({ mysql: { table: "cw_ctrl_loss" }, amqp: { queue: "cw-ctrl-loss" }, keystone: true, glance: true, vips: true, placement: true });
+      const clients = await run.clients({ mysql: { table }, amqp: { queue }, keystone: true, glance: true, vips: true, placement: true });
       const standby = pool.filter((n) => n !== victim);
       const t0 = performance.now();
       const fault = await run.inject(killHost(victim));
@@ -48,7 +51,7 @@ describe("controller-loss: the active controller dies", () => {
       await clients.stop(["amqp-publish"]);
       await recordDrained(run, clients.consumer!);
       await clients.stop(["mysql"]); // the final read sees every write the writer will ever make
-      await recordFinalRowsCw(run, running, "cw_ctrl_loss");
+      await recordFinalRowsCw(run, running, table);
     });
 
     const standby = pool.filter((n) => n !== victim);

@@ -20,13 +20,15 @@ describe("dependency-order: the MySQL data mount breaks on the active controller
   });
 
   it("MySQL does not keep running without its data; the chain stops and recovers in the documented order", async () => {
+    // Names unique to this run: the shared topology keeps earlier runs' rows and messages.
+    const table = `cw_dep_order_${Date.now()}`;
     await clearFailures(running);
     const run = await ScenarioRun.begin("dependency-order", running);
     const mount = running.topology.chains.find((c) => c.service === "mysql")!.dataMount!;
     const pool = running.topology.pools.find((p) => p.name === "controller_sp")!.nodes;
     let active = "";
     await run.perform(async () => {
-      const clients = await run.clients({ mysql: { table: "cw_dep_order" }, placement: true });
+      const clients = await run.clients({ mysql: { table }, placement: true });
       active = (await cwStatus(running)).placement.mysql!;
       // The FUSE client of the data mount dies: the storage is unreachable from this node.
       await run.inject(killProcess(active, `glusterfs.*${mount}`, "mysql-data-mount"));
@@ -39,7 +41,7 @@ describe("dependency-order: the MySQL data mount breaks on the active controller
       await clearFailures(running);
       await run.untilHealthy();
       await clients.stop(["mysql"]); // the final read sees every write the writer will ever make
-      await recordFinalRowsCw(run, running, "cw_dep_order");
+      await recordFinalRowsCw(run, running, table);
       await recordPcmkOps(run, running);
     });
 

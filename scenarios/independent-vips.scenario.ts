@@ -21,6 +21,9 @@ describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
   });
 
   it("RabbitMQ, on its own VIP, is not interrupted", async () => {
+    // Names unique to this run: the shared topology keeps earlier runs' rows and messages.
+    const table = `cw_indep_${Date.now()}`;
+    const queue = `cw-indep-${Date.now()}`;
     await clearFailures(running);
     const run = await ScenarioRun.begin("independent-vips", running);
     const { serviceVip } = clusterwareCib(running.topology, running.formationContext(() => undefined));
@@ -28,7 +31,7 @@ describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
     let home = "";
     let mqHolder = "";
     await run.perform(async () => {
-      const clients = await run.clients({ mysql: { table: "cw_indep" }, amqp: { queue: "cw-indep" }, vips: true, placement: true });
+      const clients = await run.clients({ mysql: { table }, amqp: { queue }, vips: true, placement: true });
       const s0 = await cwStatus(running);
       home = s0.placement.mysql!;
       mqHolder = s0.placement[serviceVip.rabbitmq!]!;

@@ -23,6 +23,8 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
   });
 
   it("is restarted in place RESTART_ATTEMPTS times, then the whole chain relocates; no acked write is lost", async () => {
+    // Names unique to this run: the shared topology keeps earlier runs' rows and messages.
+    const table = `cw_restart_${Date.now()}`;
     await clearFailures(running);
     const run = await ScenarioRun.begin("restart-then-relocate", running);
     const attempts = running.topology.tunables.restartAttempts;
@@ -31,7 +33,7 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
     const restartMs: number[] = [];
     let relocationMs = Number.NaN;
     await run.perform(async () => {
-      const clients = await run.clients({ mysql: { table: "cw_restart" }, vips: true, placement: true });
+      const clients = await run.clients({ mysql: { table }, vips: true, placement: true });
       home = (await cwStatus(running)).placement.mysql!;
       const standby = pool.filter((n) => n !== home);
       for (let k = 1; k <= attempts; k++) {
@@ -53,7 +55,7 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
       await clearFailures(running);
       await run.untilHealthy();
       await clients.stop(["mysql"]); // the final read sees every write the writer will ever make
-      await recordFinalRowsCw(run, running, "cw_restart");
+      await recordFinalRowsCw(run, running, table);
       await recordPcmkOps(run, running);
     });
 
