@@ -1,14 +1,14 @@
 import type { FormationContext } from "./context.ts";
 import { issueToken, KeystoneAdmin } from "./keystone-api.ts";
-import { GLANCE_SERVICE_USER, KEYSTONE_ADMIN, keystoneEndpoints } from "./keystone-endpoints.ts";
+import { GLANCE_SERVICE_USER, KEYSTONE_ADMIN, keystoneEndpoints, type KeystoneEndpoints } from "./keystone-endpoints.ts";
 
 /**
- * Registers Glance in Keystone through Controller_VIP's REST API: project `service`, user
+ * Registers Glance in Keystone through its REST API at `ep.keystoneBase`: project `service`, user
  * `glance` with the admin role on it, service `image`, public/internal/admin endpoints at
- * http://<controller VIP>:9292 in RegionOne. Idempotent.
+ * `ep.image` in RegionOne. Idempotent. `ep` defaults to PRISMA's (both behind Controller_VIP);
+ * the clusterware kind passes its own (keystoneVIP, glanceVIP).
  */
-export async function registerGlance(ctx: FormationContext): Promise<void> {
-  const ep = keystoneEndpoints(ctx);
+export async function registerGlance(ctx: Pick<FormationContext, "log" | "vipAddress">, ep: Pick<KeystoneEndpoints, "keystoneBase" | "image"> = keystoneEndpoints(ctx)): Promise<void> {
   const ks = new KeystoneAdmin(ep.keystoneBase, await issueToken(ep.keystoneBase, KEYSTONE_ADMIN));
   const project = await ks.ensureProject(GLANCE_SERVICE_USER.project);
   const user = await ks.ensureUser(GLANCE_SERVICE_USER.username, GLANCE_SERVICE_USER.password);

@@ -6,11 +6,12 @@ import { renderCorosyncConf } from "../corosync-conf.ts";
 import { accountsSql } from "../galera-sql.ts";
 import { renderGlanceApiConf } from "../glance-conf.ts";
 import { formGluster } from "../gluster.ts";
-import { apiRequest, issueToken, KeystoneAdmin } from "../keystone-api.ts";
+import { apiRequest, issueToken } from "../keystone-api.ts";
 import { bootstrapArgv } from "../keystone.ts";
 import { renderKeystoneConf } from "../keystone-conf.ts";
 import { ensureServiceDatabase } from "../keystone-db.ts";
-import { GLANCE_DB, GLANCE_SERVICE_USER, KEYSTONE_ADMIN, KEYSTONE_DB } from "../keystone-endpoints.ts";
+import { GLANCE_DB, KEYSTONE_ADMIN, KEYSTONE_DB } from "../keystone-endpoints.ts";
+import { registerGlance } from "../glance-register.ts";
 import { keystoneKeysDigest, setupKeystoneKeys, syncKeystoneKeys } from "../keystone-keys.ts";
 import { CLUSTER_BOOT_SCRIPT, CLUSTER_STOP_SCRIPT, renderClusterBootScript, renderClusterStopScript } from "../pacemaker-boot.ts";
 import { waitForMembers, waitForPlacement } from "../pacemaker.ts";
@@ -146,12 +147,7 @@ export async function formClusterware(ctx: Ctx): Promise<void> {
 
   await ensureServiceDatabase(first, ep.dbHost, GLANCE_DB);
   await first.exec(["runuser", "-u", "glance", "--", "glance-manage", "db_sync"], { timeoutMs: 600_000 });
-  const ks = new KeystoneAdmin(ep.keystoneBase, await issueToken(ep.keystoneBase, KEYSTONE_ADMIN));
-  const project = await ks.ensureProject(GLANCE_SERVICE_USER.project);
-  const user = await ks.ensureUser(GLANCE_SERVICE_USER.username, GLANCE_SERVICE_USER.password);
-  await ks.grant(project, user, "admin");
-  const service = await ks.ensureService("glance", "image", "OpenStack Image");
-  for (const iface of ["public", "internal", "admin"] as const) await ks.ensureEndpoint(service, iface, ep.image, KEYSTONE_ADMIN.region);
+  await registerGlance(ctx, ep);
   await applyGroups(ctx, cib, [groupOf("glance")]);
   await waitFor("glance answers through glanceVIP", async () => (await apiRequest(`GET ${ep.image}/versions`, { url: `${ep.image}/versions`, timeout: 5000 })).status === 200, { timeoutMs: 60_000, intervalMs: 1000 });
   ctx.log(`clusterware: Glance serving at ${ep.image}, images on shared storage, after ${since()}`);
