@@ -1,5 +1,6 @@
 import type { Topology } from "../../topologies/schema.ts";
 import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts";
+import type { FormationContext } from "./context.ts";
 import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
 import { formClusterware } from "./clusterware/form.ts";
 import { startTopology, type RunningTopology } from "../engine/index.ts";
@@ -57,36 +58,40 @@ export async function bringUp(topology: Topology, opts: BringUpOptions): Promise
 export async function bringUp(topology: ClusterwareTopology, opts: BringUpOptions): Promise<RunningTopology<ClusterwareTopology>>;
 export async function bringUp(topology: AnyTopology, opts: BringUpOptions): Promise<RunningTopology<AnyTopology>>;
 export async function bringUp(topology: AnyTopology, opts: BringUpOptions): Promise<RunningTopology<AnyTopology>> {
-  if (isClusterware(topology)) return bringUpClusterware(topology, opts);
-  const { phases } = opts;
-  const running = await phases.run("containers", () => startTopology(topology, { log: (l) => phases.line(l), runId: opts.runId, labels: opts.labels }));
-  try {
-    const ctx = running.formationContext((l) => phases.line(l));
-    await phases.run("data plane and cluster", () =>
-      Promise.all([
-        phases.run("galera", () => formGalera(ctx)).then(() => phases.run("load balancers", () => formLb(ctx))),
-        phases.run("rabbitmq", () => formRabbitmq(ctx)),
-        phases.run("glusterfs", () => formGluster(ctx)),
-        phases.run("pacemaker", () => formPacemaker(ctx)),
-      ]),
+  if (isClusterware(topology)) {
+    const running = await startContainers(topology, opts);
+    return formedOrRemoved(running, opts.phases, () =>
+      opts.phases.run("clusterware formation", () => formClusterware(running.formationContext((l) => opts.phases.line(l)))),
     );
-    await phases.run("keystone", () => formKeystone(ctx));
-    await phases.run("glance", () => formGlance(ctx));
-    await phases.run("verify healthy", () => waitHealthy(running));
-    return running;
-  } catch (e) {
-    phases.line(`bring-up failed; removing run ${running.runId}`);
-    await running.down().catch(() => undefined);
-    throw e;
   }
+  const running = await startContainers(topology, opts);
+  return formedOrRemoved(running, opts.phases, () => formPrisma(running.formationContext((l) => opts.phases.line(l)), opts.phases));
 }
 
-/** The clusterware kind's bring-up: containers, {@link formClusterware}, then verified healthy. Tears down on failure. */
-async function bringUpClusterware(topology: ClusterwareTopology, opts: BringUpOptions): Promise<RunningTopology<ClusterwareTopology>> {
+/** The PRISMA guide's runbooks, in the order {@link bringUp} documents. */
+async function formPrisma(ctx: FormationContext, phases: PhaseRunner): Promise<void> {
+  await phases.run("data plane and cluster", () =>
+    Promise.all([
+      phases.run("galera", () => formGalera(ctx)).then(() => phases.run("load balancers", () => formLb(ctx))),
+      phases.run("rabbitmq", () => formRabbitmq(ctx)),
+      phases.run("glusterfs", () => formGluster(ctx)),
+      phases.run("pacemaker", () => formPacemaker(ctx)),
+    ]),
+  );
+  await phases.run("keystone", () => formKeystone(ctx));
+  await phases.run("glance", () => formGlance(ctx));
+}
+
+/** The "containers" phase of either kind. */
+function startContainers<T extends AnyTopology>(topology: T, opts: BringUpOptions): Promise<RunningTopology<T>> {
   const { phases } = opts;
-  const running = await phases.run("containers", () => startTopology(topology, { log: (l) => phases.line(l), runId: opts.runId, labels: opts.labels }));
+  return phases.run("containers", () => startTopology(topology, { log: (l) => phases.line(l), runId: opts.runId, labels: opts.labels }));
+}
+
+/** Runs `form` on a just-started run, then waits until it is healthy; on any failure removes the run and rethrows. */
+async function formedOrRemoved<R extends RunningTopology<AnyTopology>>(running: R, phases: PhaseRunner, form: () => Promise<unknown>): Promise<R> {
   try {
-    await phases.run("clusterware formation", () => formClusterware(running.formationContext((l) => phases.line(l))));
+    await form();
     await phases.run("verify healthy", () => waitHealthy(running));
     return running;
   } catch (e) {
