@@ -20,10 +20,25 @@ describe("vipUniqueness", () => {
     expect(v.details.maxMoveMs).toBe(1500);
   });
 
-  it("is false when two hosts hold the VIP at once", () => {
-    const v = vipUniqueness(vip([[0, ["lb-1"]], [100, ["lb-1", "lb-2"]], [200, ["lb-2"]]]).events(), opts);
+  it("is false when two hosts hold the VIP in two samples in a row", () => {
+    const v = vipUniqueness(vip([[0, ["lb-1"]], [100, ["lb-1", "lb-2"]], [200, ["lb-1", "lb-2"]], [300, ["lb-2"]]]).events(), opts);
     expect(v.valid).toBe(false);
-    expect(v.details.splitBrain).toEqual([{ atMs: 100, holders: ["lb-1", "lb-2"] }]);
+    expect(v.details.splitBrain).toEqual([{ atMs: 100, holders: ["lb-1", "lb-2"] }, { atMs: 200, holders: ["lb-1", "lb-2"] }]);
+  });
+
+  it("reports, and does not fail on, one sample with both hosts amid a handover from one to the other", () => {
+    const v = vipUniqueness(vip([[0, ["lb-2"]], [100, ["lb-1", "lb-2"]], [200, ["lb-1"]]]).events(), opts);
+    expect(v.valid).toBe(true);
+    expect(v.details.splitBrain).toEqual([]);
+    expect(v.details.handoverOverlaps).toEqual([{ atMs: 100, holders: ["lb-1", "lb-2"] }]);
+    expect(v.details.moves).toEqual([{ atMs: 200, from: "lb-2", to: "lb-1", gapMs: 200 }]);
+  });
+
+  it("is false for a lone two-holder sample that is no handover", () => {
+    const flap = [[0, ["lb-1"]], [100, ["lb-1", "lb-2"]], [200, ["lb-1"]]] as [number, string[]][];
+    const atEnd = [[0, ["lb-1"]], [100, ["lb-1", "lb-2"]]] as [number, string[]][];
+    const afterGap = [[0, ["lb-1"]], [100, []], [200, ["lb-1", "lb-2"]], [300, ["lb-2"]]] as [number, string[]][];
+    for (const s of [flap, atEnd, afterGap]) expect(vipUniqueness(vip(s).events(), opts).valid).toBe(false);
   });
 
   it("is false for a holder outside the allowed hosts", () => {

@@ -3,6 +3,7 @@ import type { HistoryEvent } from "../history/event.ts";
 import { samplesOf } from "../history/samples.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
+import { classifySplits, type HolderSample } from "./vip-split.ts";
 
 /** A change of VIP holder: `gapMs` runs from the last sample showing `from` to the first showing `to`. */
 export interface VipMove {
@@ -32,9 +33,10 @@ export interface VipUniquenessOptions {
 }
 
 /**
- * Judges `vip:<vip>` samples (value: holder host names). False on two holders at once, a holder
- * outside `allowed`, a holder-less period over maxNoHolderMs, or a history ending with no holder;
- * reports holder moves. Unknown with no samples or a malformed one.
+ * Judges `vip:<vip>` samples (value: holder host names). False on two holders at once (beyond
+ * the one-sample overlap of a handover, which is reported as `handoverOverlaps`; see
+ * {@link classifySplits}), a holder outside `allowed`, a holder-less period over maxNoHolderMs,
+ * or a history ending with no holder; reports holder moves. Unknown with no samples or a malformed one.
  */
 export function vipUniqueness(events: readonly HistoryEvent[], opts: VipUniquenessOptions): Verdict {
   const samples = samplesOf(events, `vip:${opts.vip}`);
@@ -43,7 +45,7 @@ export function vipUniqueness(events: readonly HistoryEvent[], opts: VipUniquene
   if (malformed.length) return verdict("unknown", { vip: opts.vip, reason: "malformed samples", malformed: malformed.length });
   const ms = relativeClock(events);
   const allowed = opts.allowed && new Set(opts.allowed);
-  const splitBrain: { atMs: number; holders: string[] }[] = [];
+  const held: HolderSample[] = [];
   const strays: { atMs: number; host: string }[] = [];
   const noHolder: NoHolderPeriod[] = [];
   const moves: VipMove[] = [];
@@ -53,7 +55,7 @@ export function vipUniqueness(events: readonly HistoryEvent[], opts: VipUniquene
     const holders = [...new Set(s.value as string[])];
     const at = ms(s.mono);
     for (const h of holders) if (allowed && !allowed.has(h)) strays.push({ atMs: at, host: h });
-    if (holders.length > 1) splitBrain.push({ atMs: at, holders });
+    held.push({ atMs: at, holders });
     if (holders.length === 0) {
       emptySince ??= last?.atMs ?? at;
       continue;
@@ -69,11 +71,13 @@ export function vipUniqueness(events: readonly HistoryEvent[], opts: VipUniquene
   if (emptySince !== undefined) noHolder.push({ startMs: emptySince, endMs, lengthMs: endMs - emptySince, open: true });
   const endsWithoutHolder = emptySince !== undefined;
   const longNoHolder = opts.maxNoHolderMs === undefined ? [] : noHolder.filter((p) => p.lengthMs > opts.maxNoHolderMs!);
+  const { splitBrain, overlaps } = classifySplits(held);
   const ok = splitBrain.length === 0 && strays.length === 0 && longNoHolder.length === 0 && !endsWithoutHolder;
   return verdict(ok, {
     vip: opts.vip,
     samples: samples.length,
     splitBrain,
+    handoverOverlaps: overlaps,
     strays,
     noHolder,
     longNoHolder,

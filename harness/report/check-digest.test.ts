@@ -21,6 +21,11 @@ describe("checkDigest", () => {
     expect(checkDigest({ details: {} })).toBe("-");
   });
 
+  it("digests VIP moves, split-brain and handover overlaps", () => {
+    const details = { vip: "db", moves: [{}, {}], maxMoveMs: 3380, splitBrain: [{}], handoverOverlaps: [{}] };
+    expect(checkDigest({ details }, 200)).toMatch(/^db: 2 moves; max gap 3380 ms .*; split-brain in 1 samples; 1 handover overlap$/);
+  });
+
   it("truncates to maxLength", () => {
     expect(checkDigest({ details: { reason: "x".repeat(200) } }, 20)).toHaveLength(20);
   });

@@ -28,6 +28,7 @@ function vipDigest(d: Details): string | undefined {
   const parts = [`${d.moves.length} move${d.moves.length === 1 ? "" : "s"}`];
   if (typeof d.maxMoveMs === "number" && d.moves.length) parts.push(`max gap ${formatMs(d.maxMoveMs)}`);
   if (Array.isArray(d.splitBrain) && d.splitBrain.length) parts.push(`split-brain in ${d.splitBrain.length} samples`);
+  if (Array.isArray(d.handoverOverlaps) && d.handoverOverlaps.length) parts.push(`${d.handoverOverlaps.length} handover overlap${d.handoverOverlaps.length === 1 ? "" : "s"}`);
   if (Array.isArray(d.strays) && d.strays.length) parts.push(`${d.strays.length} stray holders`);
   if (d.endsWithoutHolder === true) parts.push("ends with no holder");
   return `${typeof d.vip === "string" ? `${d.vip}: ` : ""}${parts.join("; ")}`;
