@@ -3,6 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, imageIntegrity, outage, placement, tokenContinuity, vipMoved } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, consolidate, cwStatus, recordFinalRowsCw } from "./support/cw-support.ts";
 import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, recordDrained, ScenarioRun, sharedClusterware } from "./support/index.ts";
@@ -57,7 +58,7 @@ describe("controller-loss: the active controller dies", () => {
     const standby = pool.filter((n) => n !== victim);
     const summary = await run.finish(
       {
-        ...Object.fromEntries(vips.map((v) => [`${v} moved to the standby`, (e: Parameters<typeof vipMoved>[0]) => vipMoved(e, { vip: v, from: victim, to: standby, maxMoveMs: FAILOVER_MS })])),
+        ...Object.fromEntries(vips.map((v) => [`${v} moved to the standby`, (e: Parameters<typeof vipMoved>[0]) => vipMoved(e, { vip: v, from: victim, to: standby, maxMoveMs: thresholdMs("controller-loss", `${v}MoveMs`) })])),
         "nothing of controller_sp ran outside ctr1/ctr2, nor twice": (e) => placement(e, { resources: members, allowed: pool }),
         "tokens issued before still validate": (e) => tokenContinuity(e),
         "images keep their checksum": (e) => imageIntegrity(e),

@@ -3,12 +3,13 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "./support/index.ts";
 
-// Thresholds (PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
-// 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST).
-const DB_OUTAGE_MS = 20_000;
-const REJOIN_MS = 180_000;
+// Thresholds, from harness/requirements (overridable per site). PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
+// 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST.
+const DB_OUTAGE_MS = thresholdMs("galera-node-loss", "dbOutageMs");
+const REJOIN_MS = thresholdMs("galera-node-loss", "rejoinMs");
 
 const synced3 = (v: unknown) => {
   const s = v as Partial<GaleraStatus>;

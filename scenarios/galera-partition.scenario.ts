@@ -6,14 +6,15 @@ import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harnes
 import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, steadyOk } from "./support/index.ts";
 
-// Thresholds (PRISMA guide: an isolated Galera node turns non-Primary once its peers are
+// Thresholds, from harness/requirements (overridable per site). PRISMA guide: an isolated Galera node turns non-Primary once its peers are
 // suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
-// every 1 s with fall 2, sends new connections to a backup on the majority side).
-const NON_PRIMARY_MS = 30_000;
-const DB_OUTAGE_MS = 30_000;
-const REJOIN_MS = 180_000;
+// every 1 s with fall 2, sends new connections to a backup on the majority side.
+const NON_PRIMARY_MS = thresholdMs("galera-partition", "the isolated node goes non-Primary");
+const DB_OUTAGE_MS = thresholdMs("galera-partition", "dbOutageMs");
+const REJOIN_MS = thresholdMs("galera-partition", "rejoinMs");
 
 const synced3 = (v: unknown) => {
   const s = v as Partial<GaleraStatus>;

@@ -6,6 +6,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints } from "../harness/formation/index.ts";
 import { completedOps, faultWindow, lastSample, samplesOf } from "../harness/history/index.ts";
 import { sha256 } from "../harness/probes/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
   brickHolders,
@@ -18,14 +19,14 @@ import {
   sharedTopology,
 } from "./support/index.ts";
 
-// Thresholds.
+// Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // A replica-3 volume keeps serving from two bricks; a FUSE client only stalls on the dead brick
 // until network.ping-timeout (GlusterFS default 42 s, not overridden by formation), plus margin.
-const GLANCE_OUTAGE_MS = 60_000;
+const GLANCE_OUTAGE_MS = thresholdMs("gluster-brick-loss", "glanceOutageMs");
 // One upload attempt may stall for that same ping-timeout before it succeeds on two bricks.
 const UPLOAD_TIMEOUT_MS = 90_000;
 // The self-heal daemon crawls its index every 60 s (cluster.heal-timeout default) once the brick is back.
-const HEAL_MS = 180_000;
+const HEAL_MS = thresholdMs("gluster-brick-loss", "healMs");
 
 // Downloads that must succeed while the brick is down (10 Hz probe: a few seconds of outage).
 const DOWNLOADS_DURING_FAULT = 30;

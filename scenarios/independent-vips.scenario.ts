@@ -3,16 +3,18 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { confirmedMessages, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, cwStatus, failCount, healthyOn } from "./support/cw-support.ts";
 import { expectOutcome, maxOutageMs, recordDrained, ScenarioRun, sharedClusterware } from "./support/index.ts";
 
 // "Within probe resolution": the publisher runs at the default rate; one missed period is the
 // resolution, so a RabbitMQ outage window longer than 1 s means it was interrupted.
-const PROBE_RESOLUTION_MS = 1000;
+const PROBE_RESOLUTION_MS = thresholdMs("independent-vips", "rabbitmqOutageMs");
 // Each wait below (a restart in place, then the relocation) measured 2-9 s on the 2-core host
 // (2026-11-22, 2 runs); mysqlVIP moved in 1.3-1.6 s. ~5x headroom, as restart-then-relocate.
 const RELOCATE_MS = 45_000;
+const VIP_MOVE_MS = thresholdMs("independent-vips", "mysqlVipMoveMs");
 
 describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
   let running: RunningTopology<ClusterwareTopology>;
@@ -50,7 +52,7 @@ describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
 
     const summary = await run.finish(
       {
-        "mysqlVIP relocated": (e) => vipMoved(e, { vip: serviceVip.mysql!, from: home, to: pool.filter((n) => n !== home), maxMoveMs: RELOCATE_MS }),
+        "mysqlVIP relocated": (e) => vipMoved(e, { vip: serviceVip.mysql!, from: home, to: pool.filter((n) => n !== home), maxMoveMs: VIP_MOVE_MS }),
         "RabbitMQ's VIP did not move": (e) => vipUniqueness(e, { vip: serviceVip.rabbitmq!, allowed: [mqHolder] }),
         "RabbitMQ publishing not interrupted (outage within probe resolution)": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PROBE_RESOLUTION_MS }),
         "no confirmed message lost": (e) => confirmedMessages(e),

@@ -2,13 +2,14 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { placement, verdict } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, cwStatus } from "./support/cw-support.ts";
 import { expectOutcome, ScenarioRun, sharedClusterware } from "./support/index.ts";
 
 // Bound: Corosync's token (3 s) and consensus, then three Dummy starts. Measured on the 2-core host
 // (2026-11-22, 2 runs): 11.3-11.6 s; the bound leaves ~5x headroom.
-const FAILOVER_MS = 60_000;
+const FAILOVER_MS = thresholdMs("network-pool", "relocationMs");
 
 describe("network-pool: the active network controller dies", () => {
   let running: RunningTopology<ClusterwareTopology>;

@@ -4,15 +4,16 @@ import { convergedAfterHeal, noQuorumNoService, outage, placement, vipUniqueness
 import { killHost } from "../harness/faults/index.ts";
 import { pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
 
-// Thresholds. The survivor must stop within corosync's token (tunables.corosyncTokenMs = 3 s) +
+// Thresholds (from harness/requirements, overridable per site). The survivor must stop within corosync's token (tunables.corosyncTokenMs = 3 s) +
 // consensus (1.2 x token) + the groups' stop (the daemon agent SIGKILLs after 20 s of SIGTERM):
 // about 27 s, so 30 s of grace before any sample showing service counts against it.
-const STOP_GRACE_MS = 30_000;
+const STOP_GRACE_MS = thresholdMs("quorum-loss", "stopAfterQuorumLossMs");
 // Two controllers boot, rejoin Corosync, and Pacemaker starts both groups (Keystone's start
 // timeout is 90 s): the same rejoin budget as node-loss.
-const RECOVERY_MS = 180_000;
+const RECOVERY_MS = thresholdMs("quorum-loss", "recoveryMs");
 // Placement samples (1 s apart) of the quorum-less survivor to collect after the grace before healing.
 const HELD_SAMPLES = 5;
 

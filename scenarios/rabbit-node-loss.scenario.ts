@@ -4,6 +4,7 @@ import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage 
 import { killHost } from "../harness/faults/index.ts";
 import { queueArguments } from "../harness/formation/index.ts";
 import { samplesWithPrefix } from "../harness/history/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
   dbWriter,
@@ -21,17 +22,17 @@ import {
   steadyOk,
 } from "./support/index.ts";
 
-// Thresholds.
+// Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // amqplib detects a silently dead broker by missing 2 heartbeats of 5 s (amqp-connection.ts), then
 // the next broker answers within its 1.5 s connect timeout: ~12 s; doubled for a loaded 2-core host.
-const PUBLISH_OUTAGE_MS = 30_000;
-const CONSUMER_FAILOVER_MS = 30_000;
+const PUBLISH_OUTAGE_MS = thresholdMs("rabbit-node-loss", "publishOutageMs");
+const CONSUMER_FAILOVER_MS = thresholdMs("rabbit-node-loss", "consumerFailoverMs");
 // The victim is a Galera `backup`: HAProxy's writer is untouched, but its commits wait for the dead
 // member until Galera evicts it (evs.suspect_timeout 5 s default + view change; 6.3 s measured), and a
 // rejoin by rsync SST may lock a donor for a moment: 3 x the suspect timeout.
-const DB_OUTAGE_MS = 15_000;
+const DB_OUTAGE_MS = thresholdMs("rabbit-node-loss", "dbOutageMs");
 // A restarted node boots RabbitMQ in ~5-10 s (rabbitmq.ts) after MariaDB's IST; generous for 2 cores.
-const REJOIN_MS = 180_000;
+const REJOIN_MS = thresholdMs("rabbit-node-loss", "rejoinMs");
 
 describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () => {
   let running: RunningTopology;

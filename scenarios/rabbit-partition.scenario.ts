@@ -4,6 +4,7 @@ import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outa
 import { isolate, partition } from "../harness/faults/index.ts";
 import { queueArguments } from "../harness/formation/index.ts";
 import { samplesWithPrefix } from "../harness/history/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
   dbWriter,
@@ -20,17 +21,18 @@ import {
   steadyOk,
 } from "./support/index.ts";
 
-// Thresholds.
+// Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // Erlang distribution declares a silent peer down after net_ticktime (60 s default, not overridden)
 // x 0.75..1.25: at most 75 s, then pause_minority stops the minority node. The samplers see it one
 // rabbitmqctl call later, and on a cut node a call can take its full 30 s timeout; 25 s margin.
 // (Measured on a quiet 2-core machine: publishers moved at 75 s, samplers saw the pause at 98-100 s.)
-const PARTITION_DETECT_MS = 75_000 + 30_000 + 25_000;
+const PARTITION_DETECT_MS = thresholdMs("rabbit-partition", "minorityPausedMs");
 // Publishes stall until then (the mirrored queue's GM ring waits for the cut mirror), then the
 // clients walk from the paused node to the next broker (amqplib heartbeat 5 s x 2 + connect 1.5 s).
-const PUBLISH_OUTAGE_MS = 120_000;
+const PUBLISH_OUTAGE_MS = thresholdMs("rabbit-partition", "publishOutageMs");
+const FAILOVER_MS = thresholdMs("rabbit-partition", "consumerFailoverMs");
 // After the heal the paused node restarts its app and rejoins; Galera on it rejoins by IST.
-const RECOVERY_MS = 180_000;
+const RECOVERY_MS = thresholdMs("rabbit-partition", "recoveryMs");
 
 describe("rabbit-partition: one RabbitMQ node is cut off from the other two", () => {
   let running: RunningTopology;
@@ -91,7 +93,7 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
             : verdict("unknown", { reason: `no expectation written for ${mode}` }),
         "publisher outage within bound": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
         "publisher and consumer moved to the majority": (e) =>
-          failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: PUBLISH_OUTAGE_MS }),
+          failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: FAILOVER_MS }),
         "every node sees 3 running after the heal": (e) =>
           convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: RECOVERY_MS }),
       },

@@ -3,17 +3,19 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { samplesWithPrefix } from "../harness/history/index.ts";
+import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "./support/index.ts";
 
-// Thresholds.
+// Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
 // evict the dead node after evs.suspect_timeout (5 s default) before commits resume: ~10 s; x3 for 2 cores.
-const DB_OUTAGE_MS = 30_000;
+const DB_OUTAGE_MS = thresholdMs("vm-loss", "dbOutageMs");
 // amqplib: 2 missed heartbeats of 5 s, then a 1.5 s connect to the next broker, plus the promotion
 // of a mirror of the queue whose master died: ~15 s; doubled.
-const PUBLISH_OUTAGE_MS = 30_000;
+const PUBLISH_OUTAGE_MS = thresholdMs("vm-loss", "publishOutageMs");
 // A restarted data host rejoins Galera by IST and RabbitMQ by a node restart; generous for 2 cores.
-const REJOIN_MS = 240_000;
+const GALERA_REJOIN_MS = thresholdMs("vm-loss", "galeraRejoinMs");
+const RABBIT_REJOIN_MS = thresholdMs("vm-loss", "rabbitRejoinMs");
 
 const wsrepSynced = (v: unknown) => (v as { size?: number; state?: string }).size === 3 && (v as { state?: string }).state === "Synced";
 
@@ -74,9 +76,9 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         "writes, publishes and deliveries served by surviving hosts": (e) =>
           failedOver(e, { processes: ["mysql", "amqp-publish", "amqp-consume"], away: [victim], withinMs: Math.max(DB_OUTAGE_MS, PUBLISH_OUTAGE_MS) }),
         "Galera back to 3 Synced nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: wsrepSynced, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: wsrepSynced, withinMs: GALERA_REJOIN_MS }),
         "RabbitMQ back to 3 running nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: RABBIT_REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

@@ -3,7 +3,6 @@ import type { Requirement } from "./requirement.ts";
 const PCMK = "PRISMA guide §Pacemaker cluster of the controllers";
 const KS = "PRISMA guide §Keystone behind Controller_VIP";
 const GL = "PRISMA guide §Glance on GlusterFS";
-const CW = "Clusterware paper §Action scripts and RESTART_ATTEMPTS";
 
 /** Requirements of the controller scenarios (node-loss, service-failure, network-failover, quorum-loss). */
 export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
@@ -25,35 +24,48 @@ export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
   { id: "PRISMA-CTRL-REJOIN", scenario: "node-loss", check: "the killed controller rejoins the cluster",
     text: "the killed controller is online in the cluster again within {threshold} of coming back", metric: "controllerRejoinMs", thresholdMs: 180_000, source: PCMK },
 
-  // service-failure: a service process dies on its controller; Pacemaker (or Clusterware) recovers it.
-  { id: "PRISMA-SVC-RESTART", scenario: "service-failure", topology: "prisma", check: "Keystone restarted in place",
-    text: "Pacemaker restarts a failed Keystone on the same controller within {threshold}", metric: "keystoneRestartMs", thresholdMs: 30_000, source: PCMK },
-  { id: "PRISMA-SVC-VIP-STAYS", scenario: "service-failure", topology: "prisma", check: "Controller_VIP stayed on its controller",
-    text: "one service failure is recovered in place: Controller_VIP does not move", source: PCMK },
-  { id: "PRISMA-SVC-OUTAGE", scenario: "service-failure", check: "Keystone outage within bound",
-    text: "Keystone is unavailable for at most {threshold} after its process dies", metric: "keystoneOutageMs", thresholdMs: 30_000, source: PCMK },
-  { id: "CW-SVC-RESTART-THEN-RELOCATE", scenario: "service-failure", topology: "clusterware", check: "restarted in place twice, then relocated",
-    text: "a failing resource is restarted in place RESTART_ATTEMPTS=2 times, then relocated to the other server of its pool", source: CW },
-  { id: "CW-SVC-RELOCATE-TIME", scenario: "service-failure", topology: "clusterware", check: "service relocated within bound",
-    text: "after the restarts are used up, the service answers on its VIP from the other server within {threshold}", metric: "relocateMs", thresholdMs: 60_000, source: "Clusterware paper §CHECK_INTERVAL" },
-  { id: "CW-SVC-DEPENDENCIES", scenario: "service-failure", topology: "clusterware", check: "start and stop dependencies held",
-    text: "hard dependencies hold: a service never runs without its VIP and its shared data (VIP -> data -> service)", source: "Clusterware paper §Resource dependencies" },
+  // service-failure: the Keystone process dies on the active controller.
+  { id: "PRISMA-SVC-RESTART", scenario: "service-failure", check: "Keystone restarted by Pacemaker within bound",
+    text: "Pacemaker's monitor notices the dead Keystone and restarts it: Keystone is unavailable for at most {threshold}",
+    metric: "keystoneOutageMs", thresholdMs: 60_000, source: PCMK },
+  { id: "PRISMA-SVC-GLANCE-BACK", scenario: "service-failure", check: "Glance comes back (restarted after Keystone as a later g_controller member)",
+    text: "Glance, ordered after Keystone in g_controller and so restarted with it, answers again", source: PCMK },
+  { id: "PRISMA-SVC-IN-PLACE", scenario: "service-failure", check: "g_controller stayed on the active controller (restart in place)",
+    text: "one service failure is recovered in place: g_controller stays on its controller", source: PCMK },
+  { id: "PRISMA-SVC-VIP-STAYS", scenario: "service-failure", check: "Controller_VIP did not move",
+    text: "Controller_VIP stays on its controller while Keystone restarts", source: PCMK },
 
   // network-failover: the controller holding Network_VIP dies.
   { id: "PRISMA-NET-VIP-MOVE", scenario: "network-failover", check: "Network_VIP moved to the other allowed controller",
     text: "Network_VIP moves to the other allowed network controller within {threshold}", metric: "networkVipMoveMs", thresholdMs: 30_000, source: PCMK },
-  { id: "PRISMA-NET-VIP-UNIQUE", scenario: "network-failover", check: "Network_VIP never on two hosts or a forbidden one",
+  { id: "PRISMA-NET-VIP-UNIQUE", scenario: "network-failover", check: "Network_VIP never on two hosts, never on controller-1",
     text: "Network_VIP is never held by two hosts nor by controller-1", source: PCMK },
-  { id: "PRISMA-NET-PLACEMENT", scenario: "network-failover", check: "g_network only on controller-2/3, never split",
-    text: "g_network (Network_VIP and the Neutron agents) runs only on controller-2/3, all on one host", source: PCMK },
-  { id: "PRISMA-NET-CTRL-UNTOUCHED", scenario: "network-failover", check: "Keystone outage within bound",
-    text: "Keystone stays available (at most {threshold} of errors) while g_network fails over", metric: "keystoneOutageMs", thresholdMs: 30_000, source: PCMK },
+  { id: "PRISMA-NET-PLACEMENT", scenario: "network-failover", check: "g_network (Network_VIP + Neutron agent stand-ins) only on controller-2/3, never split",
+    text: "g_network (Network_VIP and the Neutron agent stand-ins) runs only on controller-2/3, all on one host", source: PCMK },
+  { id: "PRISMA-NET-CTRL-PLACEMENT", scenario: "network-failover", check: "g_controller only on controller-1/2, never split",
+    text: "g_controller stays within controller-1/2 while g_network fails over", source: PCMK },
+  { id: "PRISMA-NET-CTRL-VIP-UNIQUE", scenario: "network-failover", check: "Controller_VIP never on two hosts or a forbidden one",
+    text: "Controller_VIP is never held by two hosts nor by controller-3 while g_network fails over", source: PCMK },
+  { id: "PRISMA-NET-KEYSTONE", scenario: "network-failover", check: "Keystone outage within bound",
+    text: "Keystone is unavailable for at most {threshold} (the killed node may also have held Controller_VIP)",
+    metric: "keystoneOutageMs", thresholdMs: 90_000, source: KS },
+  { id: "PRISMA-NET-REJOIN", scenario: "network-failover", check: "the killed controller rejoins the cluster",
+    text: "the killed controller is online in the cluster again within {threshold} of coming back", metric: "rejoinMs", thresholdMs: 180_000, source: PCMK },
 
   // quorum-loss: two of the three controllers are lost.
-  { id: "PRISMA-QUORUM-STOP", scenario: "quorum-loss", check: "the controller without quorum stops its resources",
-    text: "a controller left without quorum stops its resources (no-quorum-policy=stop) within {threshold}", metric: "quorumStopMs", thresholdMs: 30_000, source: PCMK },
-  { id: "PRISMA-QUORUM-NO-SPLIT", scenario: "quorum-loss", check: "Controller_VIP never on two hosts or a forbidden one",
+  { id: "PRISMA-QUORUM-STOP", scenario: "quorum-loss", check: "no quorum, no service: the survivor stops both groups and holds no VIP",
+    text: "a controller left without quorum stops its resources and holds no VIP (no-quorum-policy=stop) within {threshold}",
+    metric: "stopAfterQuorumLossMs", thresholdMs: 30_000, source: PCMK },
+  { id: "PRISMA-QUORUM-CTRL-VIP", scenario: "quorum-loss", check: "Controller_VIP never on two hosts or a forbidden one",
     text: "Controller_VIP is never held by two hosts, with or without quorum", source: PCMK },
-  { id: "PRISMA-QUORUM-RECOVER", scenario: "quorum-loss", check: "resources return once quorum is back",
-    text: "g_controller runs again within {threshold} of quorum coming back", metric: "quorumRecoveryMs", thresholdMs: 120_000, source: PCMK },
+  { id: "PRISMA-QUORUM-NET-VIP", scenario: "quorum-loss", check: "Network_VIP never on two hosts or a forbidden one",
+    text: "Network_VIP is never held by two hosts, with or without quorum", source: PCMK },
+  { id: "PRISMA-QUORUM-CTRL-PLACEMENT", scenario: "quorum-loss", check: "g_controller only on controller-1/controller-2, never split",
+    text: "g_controller runs only on controller-1/2, all on one host", source: PCMK },
+  { id: "PRISMA-QUORUM-NET-PLACEMENT", scenario: "quorum-loss", check: "g_network only on controller-2/controller-3, never split",
+    text: "g_network runs only on controller-2/3, all on one host", source: PCMK },
+  { id: "PRISMA-QUORUM-RECOVER", scenario: "quorum-loss", check: "both groups run again after the heal",
+    text: "g_controller and g_network run again within {threshold} of quorum coming back", metric: "recoveryMs", thresholdMs: 180_000, source: PCMK },
+  { id: "PRISMA-QUORUM-KEYSTONE", scenario: "quorum-loss", check: "Keystone answers again after the heal",
+    text: "Keystone answers through Controller_VIP again once quorum is back", source: KS },
 ];

@@ -11,6 +11,7 @@ export {
   parseRequirementsOverride,
 } from "./override.ts";
 export type { RequirementsOverride } from "./override.ts";
+export { CLUSTERWARE_REQUIREMENTS } from "./clusterware-requirements.ts";
 export { CONTROLLER_REQUIREMENTS } from "./controller-requirements.ts";
 export { DATA_REQUIREMENTS } from "./data-requirements.ts";
 export { SERVICE_REQUIREMENTS } from "./service-requirements.ts";

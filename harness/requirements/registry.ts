@@ -1,3 +1,4 @@
+import { CLUSTERWARE_REQUIREMENTS } from "./clusterware-requirements.ts";
 import { CONTROLLER_REQUIREMENTS } from "./controller-requirements.ts";
 import { DATA_REQUIREMENTS } from "./data-requirements.ts";
 import { loadRequirementsOverride, overrideFile } from "./override.ts";
@@ -5,7 +6,9 @@ import type { Requirement } from "./requirement.ts";
 import { SERVICE_REQUIREMENTS } from "./service-requirements.ts";
 
 /** The documented defaults, before any site override. */
-export const DEFAULT_REQUIREMENTS: readonly Requirement[] = [...CONTROLLER_REQUIREMENTS, ...DATA_REQUIREMENTS, ...SERVICE_REQUIREMENTS];
+export const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
+  ...CONTROLLER_REQUIREMENTS, ...DATA_REQUIREMENTS, ...SERVICE_REQUIREMENTS, ...CLUSTERWARE_REQUIREMENTS,
+];
 
 /** A lookup that matched no requirement, or more than one with different thresholds. */
 export class UnknownRequirementError extends Error {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,13 +16,26 @@ import {
   thresholdMs,
 } from "./index.ts";
 
-const PLANNED = ["service-failure", "lb-failover", "galera-node-loss", "galera-partition", "galera-deadlock", "rabbit-node-loss",
-  "rabbit-partition", "gluster-brick-loss", "network-failover", "quorum-loss", "vm-loss"];
+const SCENARIOS = path.join(import.meta.dirname, "..", "..", "scenarios");
+const scenarioFiles = readdirSync(SCENARIOS).filter((f) => f.endsWith(".scenario.ts"));
+const source = (scenario: string) => readFileSync(path.join(SCENARIOS, `${scenario}.scenario.ts`), "utf8");
 
-/** Check names a scenario file declares in its `run.finish({...})` call. */
-function declaredChecks(file: string): string[] {
-  const src = readFileSync(path.join(import.meta.dirname, "..", "..", "scenarios", file), "utf8");
-  return [...src.matchAll(/^\s*"([^"]+)":\s*\(e\)\s*=>/gm)].map((m) => m[1]);
+/** Checks a scenario may leave out of its summary, and why; they get no requirement (a missing one would read "unknown"). */
+const CONDITIONAL: Record<string, string> = {
+  "Controller_VIP moved with g_controller to the other allowed controller": "network-failover reports it only when the killed node also held g_controller",
+};
+
+/** Check names a scenario file declares literally in its `run.finish({...})` call. */
+function declaredChecks(src: string): string[] {
+  return [...src.matchAll(/^\s*"([^"]+)":\s*\(e\)\s*=>/gm)].map((m) => m[1]!);
+}
+
+/** Whether `src` spells `name`: as a string literal, or as a template literal whose `${...}` parts match anything. */
+function spells(src: string, name: string): boolean {
+  if (src.includes(`"${name}"`)) return true;
+  const templates = [...src.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!).filter((t) => t.includes("${"));
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return templates.some((t) => new RegExp(`^${t.split(/\$\{[^}]*\}/).map(esc).join(".+")}$`).test(name));
 }
 
 describe("the default requirement table", () => {
@@ -33,15 +46,29 @@ describe("the default requirement table", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it("covers every check node-loss.scenario.ts declares, plus the runbook check every run adds", () => {
-    const checks = declaredChecks("node-loss.scenario.ts");
-    expect(checks.length).toBeGreaterThanOrEqual(8);
-    const covered = requirementsFor("node-loss", "prisma", DEFAULT_REQUIREMENTS).map((r) => r.check);
-    for (const c of [...checks, "the runbook ran to the end"]) expect(covered, c).toContain(c);
+  it("names, for each requirement, a check and a metric its scenario file spells", () => {
+    for (const r of DEFAULT_REQUIREMENTS.filter((x) => x.scenario !== "*")) {
+      expect(scenarioFiles, r.id).toContain(`${r.scenario}.scenario.ts`);
+      expect(spells(source(r.scenario), r.check), `${r.id}: check ${r.check}`).toBe(true);
+      if (r.metric) expect(spells(source(r.scenario), r.metric), `${r.id}: metric ${r.metric}`).toBe(true);
+    }
   });
 
-  it("has requirements for every planned PRISMA scenario", () => {
-    for (const s of PLANNED) expect(DEFAULT_REQUIREMENTS.filter((r) => r.scenario === s).length, s).toBeGreaterThanOrEqual(2);
+  it("covers every check each scenario file declares, plus the runbook check every run adds", () => {
+    expect(scenarioFiles.length).toBeGreaterThanOrEqual(17);
+    for (const f of scenarioFiles) {
+      const scenario = f.replace(/\.scenario\.ts$/, "");
+      const covered = requirementsFor(scenario, undefined, DEFAULT_REQUIREMENTS).map((r) => r.check);
+      const checks = declaredChecks(source(scenario)).filter((c) => !(c in CONDITIONAL));
+      expect(checks.length, f).toBeGreaterThanOrEqual(1);
+      for (const c of [...checks, "the runbook ran to the end"]) expect(covered, `${f}: ${c}`).toContain(c);
+    }
+  });
+
+  it("resolves every literal thresholdMs(...) lookup a scenario file makes", () => {
+    const calls = scenarioFiles.flatMap((f) => [...source(f.replace(/\.scenario\.ts$/, "")).matchAll(/thresholdMs\("([^"]+)", "([^"]+)"\)/g)]);
+    expect(calls.length).toBeGreaterThanOrEqual(25);
+    for (const [, scenario, key] of calls) expect(thresholdMs(scenario!, key!, undefined, DEFAULT_REQUIREMENTS), `${scenario} ${key}`).toBeGreaterThan(0);
   });
 
   it("gives every {threshold} text a threshold, and every metric requirement a threshold", () => {
@@ -60,7 +87,7 @@ describe("thresholdMs", () => {
     expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, DEFAULT_REQUIREMENTS)).toBe(30_000);
     expect(thresholdMs("node-loss", "Keystone outage within bound", undefined, DEFAULT_REQUIREMENTS)).toBe(90_000);
     expect(thresholdMs("node-loss", "PRISMA-CTRL-REJOIN", undefined, DEFAULT_REQUIREMENTS)).toBe(180_000);
-    expect(thresholdMs("service-failure", "relocateMs", "clusterware", DEFAULT_REQUIREMENTS)).toBe(60_000);
+    expect(thresholdMs("controller-loss", "glanceVIPMoveMs", "clusterware", DEFAULT_REQUIREMENTS)).toBe(120_000);
   });
 
   it("throws a named error for an unknown key or a requirement without a threshold", () => {
@@ -70,9 +97,8 @@ describe("thresholdMs", () => {
   });
 
   it("filters by topology: Clusterware-only requirements stay out of a PRISMA run", () => {
-    const ids = requirementsFor("service-failure", "prisma", DEFAULT_REQUIREMENTS).map((r) => r.id);
-    expect(ids).toContain("PRISMA-SVC-RESTART");
-    expect(ids).not.toContain("CW-SVC-RESTART-THEN-RELOCATE");
+    expect(requirementsFor("restart-then-relocate", "prisma", DEFAULT_REQUIREMENTS).map((r) => r.id)).toEqual(["HAPROOF-RUNBOOK-COMPLETE"]);
+    expect(requirementsFor("restart-then-relocate", "clusterware", DEFAULT_REQUIREMENTS).map((r) => r.id)).toContain("CW-RESTART-THEN-RELOCATE");
   });
 });
 

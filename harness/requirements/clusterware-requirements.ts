@@ -1,0 +1,71 @@
+import type { Requirement } from "./requirement.ts";
+
+const ACTIONS = "Clusterware paper §Action scripts, CHECK_INTERVAL and RESTART_ATTEMPTS";
+const DEPS = "Clusterware paper §Resource dependencies";
+const POOLS = "Clusterware paper §Server pools";
+const VIPS = "Clusterware paper §One VIP per service";
+const SHARED = "Clusterware paper §Service data on shared storage";
+const CHAIN = "the chain started VIP -> data -> mysqld and stopped in reverse on every node";
+const IN_POOL = "the mysql chain never ran outside controller_sp";
+const ACKED = "every acknowledged write is still there";
+const MYSQL_BACK = "MySQL writes came back";
+const cw = { topology: "clusterware" } as const;
+
+/** Requirements of the clusterware scenarios (Oracle Clusterware semantics reproduced on Pacemaker/Corosync). */
+export const CLUSTERWARE_REQUIREMENTS: readonly Requirement[] = [
+  // restart-then-relocate: mysqld is killed again and again.
+  { ...cw, id: "CW-RESTART-THEN-RELOCATE", scenario: "restart-then-relocate", check: "mysql restarted in place RESTART_ATTEMPTS times, then relocated",
+    text: "a failing resource is restarted in place RESTART_ATTEMPTS times, then relocated to the other server of its pool", source: ACTIONS },
+  { ...cw, id: "CW-RELOCATE-VIP", scenario: "restart-then-relocate", check: "mysqlVIP moved with the chain to the standby",
+    text: "mysqlVIP moves with the relocated chain to the standby within {threshold}", metric: "mysqlVipMoveMs", thresholdMs: 45_000, source: VIPS },
+  { ...cw, id: "CW-RELOCATE-ORDER", scenario: "restart-then-relocate", check: CHAIN,
+    text: "every start runs VIP -> data -> service and every stop the reverse, on every node", source: DEPS },
+  { ...cw, id: "CW-RELOCATE-POOL", scenario: "restart-then-relocate", check: IN_POOL, text: "the MySQL chain runs only in controller_sp", source: POOLS },
+  { ...cw, id: "CW-RELOCATE-ACKED", scenario: "restart-then-relocate", check: ACKED,
+    text: "no acknowledged write is lost across the restarts and the relocation (data on shared storage)", source: SHARED },
+  { ...cw, id: "CW-RELOCATE-BACK", scenario: "restart-then-relocate", check: MYSQL_BACK, text: "MySQL writes through mysqlVIP succeed again", source: ACTIONS },
+
+  // dependency-order: the shared data mount is taken away under mysqld.
+  { ...cw, id: "CW-DEPS-ORDER", scenario: "dependency-order", check: CHAIN,
+    text: "every start runs VIP -> data -> service and every stop the reverse, on every node", source: DEPS },
+  { ...cw, id: "CW-DEPS-STOP", scenario: "dependency-order", check: "mysqld was stopped after its data went away",
+    text: "a service whose data mount fails is stopped (hard stop dependency)", source: DEPS },
+  { ...cw, id: "CW-DEPS-POOL", scenario: "dependency-order", check: IN_POOL, text: "the MySQL chain runs only in controller_sp", source: POOLS },
+  { ...cw, id: "CW-DEPS-ACKED", scenario: "dependency-order", check: ACKED, text: "no acknowledged write is lost when the data mount fails", source: SHARED },
+  { ...cw, id: "CW-DEPS-BACK", scenario: "dependency-order", check: MYSQL_BACK, text: "MySQL writes through mysqlVIP succeed again", source: DEPS },
+
+  // controller-loss: the active controller dies with every service chain on it.
+  ...["mysqlVIP", "rabbitmqVIP", "keystoneVIP", "glanceVIP"].map((v): Requirement => ({
+    ...cw, id: `CW-CTRL-${v.replace("VIP", "").toUpperCase()}-VIP`, scenario: "controller-loss", check: `${v} moved to the standby`,
+    text: `${v} moves to the standby controller within {threshold}`, metric: `${v}MoveMs`, thresholdMs: 120_000, source: VIPS,
+  })),
+  { ...cw, id: "CW-CTRL-POOL", scenario: "controller-loss", check: "nothing of controller_sp ran outside ctr1/ctr2, nor twice",
+    text: "no controller_sp resource runs outside ctr1/ctr2, nor on both at once", source: POOLS },
+  { ...cw, id: "CW-CTRL-TOKENS", scenario: "controller-loss", check: "tokens issued before still validate",
+    text: "Keystone tokens issued before the failover still validate after it (keys identical on both controllers)", source: SHARED },
+  { ...cw, id: "CW-CTRL-IMAGES", scenario: "controller-loss", check: "images keep their checksum",
+    text: "every Glance image download keeps its checksum (images on shared storage)", source: SHARED },
+  { ...cw, id: "CW-CTRL-ACKED", scenario: "controller-loss", check: "no acknowledged write lost",
+    text: "no acknowledged MySQL write is lost (data directory on shared storage)", source: SHARED },
+  { ...cw, id: "CW-CTRL-CONFIRMED", scenario: "controller-loss", check: "no confirmed message lost",
+    text: "no confirmed RabbitMQ message is lost (data directory on shared storage)", source: SHARED },
+  { ...cw, id: "CW-CTRL-BACK", scenario: "controller-loss", check: "the services came back",
+    text: "MySQL, RabbitMQ, Keystone and Glance answer again on their VIPs", source: ACTIONS },
+
+  // network-pool: the node running the Neutron agent stand-ins dies.
+  { ...cw, id: "CW-NET-POOL", scenario: "network-pool", check: "the agents never ran outside network_sp, nor twice",
+    text: "the Neutron agent stand-ins run only in network_sp, each on one node", source: POOLS },
+  { ...cw, id: "CW-NET-MOVED", scenario: "network-pool", check: "the agents moved to the other network_sp node",
+    text: "the Neutron agent stand-ins run on the other network_sp node within {threshold}", metric: "relocationMs", thresholdMs: 60_000, source: POOLS },
+
+  // independent-vips: MySQL relocates; RabbitMQ, on its own VIP, must not notice.
+  { ...cw, id: "CW-INDEP-MYSQL-MOVED", scenario: "independent-vips", check: "mysqlVIP relocated",
+    text: "mysqlVIP relocates with MySQL within {threshold}", metric: "mysqlVipMoveMs", thresholdMs: 45_000, source: VIPS },
+  { ...cw, id: "CW-INDEP-MQ-STAYED", scenario: "independent-vips", check: "RabbitMQ's VIP did not move",
+    text: "rabbitmqVIP stays where it was while MySQL relocates", source: VIPS },
+  { ...cw, id: "CW-INDEP-MQ-UP", scenario: "independent-vips", check: "RabbitMQ publishing not interrupted (outage within probe resolution)",
+    text: "publishing through rabbitmqVIP is unavailable for at most {threshold} (the probe's resolution) while MySQL relocates",
+    metric: "rabbitmqOutageMs", thresholdMs: 1_000, source: VIPS },
+  { ...cw, id: "CW-INDEP-CONFIRMED", scenario: "independent-vips", check: "no confirmed message lost",
+    text: "no confirmed RabbitMQ message is lost while MySQL relocates", source: VIPS },
+];
