@@ -10,6 +10,8 @@ export interface SplitSample {
   holders: string[];
 }
 
+type Held = { holders: readonly string[] | undefined };
+
 /**
  * Sorts the samples with two or more holders; pure. A lone such sample whose neighbours hold
  * the VIP on one host each, the one before on one of its holders and the one after on the
@@ -28,8 +30,12 @@ export function classifySplits(samples: readonly HolderSample[]): { splitBrain: 
   return { splitBrain, overlaps };
 }
 
-function isHandover(before: HolderSample | undefined, s: HolderSample, after: HolderSample | undefined): boolean {
-  if (!before || !after || before.holders.length !== 1 || after.holders.length !== 1 || s.holders.length !== 2) return false;
+/**
+ * Whether `s`, seen between `before` and `after`, is a handover's overlap: exactly two holders,
+ * one holder on each side, old before and new after, and those two are its holders. Pure.
+ */
+export function isHandover(before: Held | undefined, s: Held, after: Held | undefined): boolean {
+  if (before?.holders?.length !== 1 || after?.holders?.length !== 1 || s.holders?.length !== 2) return false;
   const [from, to] = [before.holders[0]!, after.holders[0]!];
   return from !== to && s.holders.includes(from) && s.holders.includes(to);
 }

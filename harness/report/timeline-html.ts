@@ -20,7 +20,8 @@ const HOW_TO_READ = `
   <li><b>Fault periods</b> are shaded across all lanes from the fault's start to its healed (or failed) event, named with their targets above
     the plot; dashed lines mark when the fault was proved effective and when healing began.</li>
   <li><b>VIP holder lanes</b> (one per <code>vip:&lt;name&gt;</code>) show which host answered for the VIP between samples, one colour per host;
-    <span class="sw hatch"></span> no host held it, <span class="sw" style="background:${COLORS.split}"></span> two or more hosts held it at once (split brain).</li>
+    <span class="sw hatch"></span> no host held it, <span class="sw" style="background:${COLORS.split}"></span> two or more hosts held it at once (split brain),
+    <span class="sw" style="background:${COLORS.handover}"></span> one sample saw both the old and the new holder amid a handover (reported, not failed).</li>
 </ul>`;
 
 /** A standalone HTML page embedding `svg`, with the run's checks and metrics when `summary` is given, a legend and how to read it. Pure. */

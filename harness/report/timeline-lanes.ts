@@ -54,10 +54,12 @@ export function vipLaneSvg(lane: VipLane, y: number, h: number, sc: TimeScale, h
     const x = sc.x(s.startMs);
     const width = Math.max(1, sc.x(s.endMs) - x);
     const holders = s.holders;
-    const kind = holders === undefined ? "malformed" : holders.length === 0 ? "none" : holders.length > 1 ? "split" : "held";
-    const fill = kind === "none" ? "url(#hp-hatch)" : kind === "split" ? COLORS.split : kind === "malformed" ? "#d0d0d0" : hostColor(holders![0]!, hosts);
+    const kind = holders === undefined ? "malformed" : holders.length === 0 ? "none" : holders.length > 1 ? (s.handover ? "handover" : "split") : "held";
+    const fills: Record<string, string> = { none: "url(#hp-hatch)", split: COLORS.split, handover: COLORS.handover, malformed: "#d0d0d0" };
+    const fill = fills[kind] ?? hostColor(holders![0]!, hosts);
     const label = kind === "none" ? "no holder" : kind === "malformed" ? "?" : holders!.join(" + ");
-    const title = `${lane.subject}: ${label}, ${s1(s.startMs)}–${s1(s.endMs)}`;
+    const note = kind === "handover" ? " (handover: one sample saw the old and the new holder; reported, not failed)" : "";
+    const title = `${lane.subject}: ${label}, ${s1(s.startMs)}–${s1(s.endMs)}${note}`;
     // Narrow split-brain spans still say how many hosts held the VIP; other labels are dropped when they do not fit.
     const shown = [label, kind === "split" ? `${holders!.length}×` : ""].find((t) => t !== "" && textWidth(t, 10.5) + 6 <= width);
     const text = shown !== undefined && kind !== "none"

@@ -3,6 +3,7 @@ import { compareMono, relativeClock } from "../history/clock.ts";
 import type { FaultEvent, HistoryEvent } from "../history/event.ts";
 import { completedOps } from "../history/ops.ts";
 import { samplesWithPrefix } from "../history/samples.ts";
+import { isHandover } from "../checks/vip-split.ts";
 
 /** One probe op on the timeline, in ms since the history start. */
 export interface OpMark {
@@ -38,6 +39,8 @@ export interface VipSegment {
   startMs: number;
   endMs: number;
   holders: string[] | undefined;
+  /** True for a single sample of old and new holder amid a handover, which the VIP checks report but do not fail. */
+  handover?: boolean;
 }
 
 /** A VIP's lane: subject `vip:<name>` and its holder segments. */
@@ -101,6 +104,7 @@ function faultPeriods(events: readonly HistoryEvent[], ms: (mono: string) => num
 
 function vipLanes(events: readonly HistoryEvent[], ms: (mono: string) => number, endMs: number): VipLane[] {
   const bySubject = new Map<string, VipSegment[]>();
+  const single = new Set<VipSegment>(); // segments of one sample only
   for (const s of samplesWithPrefix(events, "vip:")) {
     const holders = Array.isArray(s.value) && s.value.every((h) => typeof h === "string") ? [...new Set(s.value as string[])].sort() : undefined;
     const segs = bySubject.get(s.subject) ?? [];
@@ -108,10 +112,20 @@ function vipLanes(events: readonly HistoryEvent[], ms: (mono: string) => number,
     const at = ms(s.mono);
     const last = segs.at(-1);
     if (last) last.endMs = at;
-    if (last && sameHolders(last.holders, holders)) continue;
-    segs.push({ startMs: at, endMs: at, holders });
+    if (last && sameHolders(last.holders, holders)) {
+      single.delete(last);
+      continue;
+    }
+    const seg = { startMs: at, endMs: at, holders };
+    single.add(seg);
+    segs.push(seg);
   }
-  for (const segs of bySubject.values()) segs.at(-1)!.endMs = endMs;
+  for (const segs of bySubject.values()) {
+    segs.at(-1)!.endMs = endMs;
+    segs.forEach((s, i) => {
+      if (single.has(s) && isHandover(segs[i - 1], s, segs[i + 1])) s.handover = true;
+    });
+  }
   return [...bySubject.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([subject, segments]) => ({ subject, segments }));
 }
 

@@ -7,6 +7,7 @@ export const COLORS = {
   outage: "#d62728",
   none: "#9e9e9e",
   split: "#d62728",
+  handover: "#f0b429",
   grid: "#e6e6e6",
   text: "#222222",
   muted: "#6b6b6b",

@@ -66,6 +66,16 @@ describe("renderTimelineSvg", () => {
     expect(svg).toContain(">lb-1 + lb-2</text>");
   });
 
+  it("colours a one-sample overlap amid a handover apart from a split, and two such samples as a split", () => {
+    const at = (holders: string[][]) => holders.reduce((h, v, i) => h.at(i * 500).sample("vip:db", v), new SyntheticHistory());
+    const handover = renderTimelineSvg(at([["lb-2"], ["lb-1", "lb-2"], ["lb-1"]]).events());
+    expect(handover).toMatch(/class="vip-segment handover" data-holders="lb-1,lb-2"><rect[^>]*fill="#f0b429"/);
+    expect(handover).toContain("handover: one sample saw the old and the new holder");
+    const split = renderTimelineSvg(at([["lb-2"], ["lb-1", "lb-2"], ["lb-1", "lb-2"], ["lb-1"]]).events());
+    expect(split).toMatch(/class="vip-segment split"/);
+    expect(split).not.toContain("vip-segment handover");
+  });
+
   it("escapes names and renders an empty history without lanes", () => {
     const h = new SyntheticHistory().at(0).call("a<b>", "f", "ok").at(100).fault("x&y", "start", ['"t"']);
     const svg = renderTimelineSvg(h.events(), { title: "t <1>" });
