@@ -1,4 +1,5 @@
 import type { ChaosTopology } from "./catalog.ts";
+import { parseJsonWith } from "../validation/index.ts";
 import { ScheduleSchema, type Schedule } from "./schedule.ts";
 import { scheduleProblems } from "./survivability.ts";
 
@@ -16,14 +17,8 @@ export class ScheduleError extends Error {
  * respects the survivability limits. Returns the schedule; throws ScheduleError listing every problem.
  */
 export function parseSchedule(text: string, source = "schedule", topology?: ChaosTopology): Schedule {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new ScheduleError(source, [`not JSON: ${(e as Error).message}`]);
-  }
-  const r = ScheduleSchema.safeParse(raw);
-  if (!r.success) throw new ScheduleError(source, r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`));
+  const r = parseJsonWith(ScheduleSchema, text);
+  if (!r.ok) throw new ScheduleError(source, r.problems);
   if (topology) {
     const problems = scheduleProblems(r.data, topology);
     if (problems.length) throw new ScheduleError(source, problems);

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { EventBase, FaultEvent, HistoryEvent, OpEvent, OpType, PhaseEvent, SampleEvent } from "./event.ts";
+import { issueLines } from "../validation/index.ts";
 import { HistoryEventSchema } from "./event-schema.ts";
 
 type Unstamped<E> = E extends HistoryEvent ? Omit<E, "mono" | "wall"> & Partial<EventBase> : never;
@@ -55,7 +56,7 @@ export class History {
         throw new HistoryParseError(i + 1, e instanceof Error ? e.message : String(e));
       }
       const r = HistoryEventSchema.safeParse(parsed);
-      if (!r.success) throw new HistoryParseError(i + 1, r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; "));
+      if (!r.success) throw new HistoryParseError(i + 1, issueLines(r.error).join("; "));
       h.#push(r.data as HistoryEvent);
     });
     return h;

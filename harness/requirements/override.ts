@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseJsonWith } from "../validation/index.ts";
 import { RequirementSchema, type Requirement } from "./requirement.ts";
 
 /** Repository root, where `haproof.requirements.json` is looked for. */
@@ -29,18 +30,10 @@ export const RequirementsOverrideSchema = z.strictObject({
 /** A parsed requirements override. */
 export type RequirementsOverride = z.infer<typeof RequirementsOverrideSchema>;
 
-const where = (p: readonly PropertyKey[]) => (p.length ? p.map(String).join(".") : "(top level)");
-
 /** Parses and validates override JSON text; throws RequirementsError naming `file` and each bad field. Pure. */
 export function parseRequirementsOverride(text: string, file: string): RequirementsOverride {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new RequirementsError(file, [`not JSON: ${(e as Error).message}`]);
-  }
-  const r = RequirementsOverrideSchema.safeParse(json);
-  if (!r.success) throw new RequirementsError(file, r.error.issues.map((i) => `${where(i.path)}: ${i.message}`));
+  const r = parseJsonWith(RequirementsOverrideSchema, text);
+  if (!r.ok) throw new RequirementsError(file, r.problems);
   return r.data;
 }
 

@@ -121,7 +121,7 @@ describe("site override", () => {
     ["a threshold given as a string", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: "20s" } } }, /requirements\.PRISMA-CTRL-VIP-MOVE\.thresholdMs: .*number/],
     ["a negative threshold", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: -1 } } }, /thresholdMs: .*>0/],
     ["a misspelt field", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMS: 20_000 } } }, /requirements\.PRISMA-CTRL-VIP-MOVE: .*thresholdMS/],
-    ["an unknown top-level key", { thresholds: {} }, /\(top level\): .*thresholds/],
+    ["an unknown top-level key", { thresholds: {} }, /\(root\): .*thresholds/],
     ["an added requirement missing its source", { add: [{ id: "SITE-X-Y", scenario: "s", check: "c", text: "t" }] }, /add\.0\.source/],
   ])("rejects %s, naming the field", (_what, json, message) => {
     expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(RequirementsError);

@@ -1,0 +1,2 @@
+export { issueLines, issuePath, parseJsonWith } from "./json.ts";
+export type { Parsed } from "./json.ts";
