@@ -23,9 +23,27 @@ describe("placement", () => {
     expect(v.details.violations).toEqual([{ atMs: 0, observer: "controller-1", resource: "keystone", hosts: ["controller-3"] }]);
   });
 
-  it("is false when a resource runs on two hosts at once (split brain)", () => {
-    const h = new SyntheticHistory().at(0).sample("placement:controller-1", view({ keystone: ["controller-1", "controller-2"] }));
-    expect(placement(h.events(), opts).valid).toBe(false);
+  it("is false when a resource runs on two hosts at once (split brain) in two samples in a row, or in the last one", () => {
+    const both = view({ keystone: ["controller-1", "controller-2"] });
+    const one = view({ keystone: ["controller-1"] });
+    const twice = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", both)
+      .at(2000).sample("placement:controller-1", both).at(3000).sample("placement:controller-1", one);
+    const v = placement(twice.events(), opts);
+    expect(v.valid).toBe(false);
+    expect(v.details.violationCount).toBe(2);
+    const last = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", both);
+    expect(placement(last.events(), opts).valid).toBe(false);
+  });
+
+  it("reports, and does not fail on, one observer's lone two-host view between single-host views (a rejoin's stale history)", () => {
+    const h = new SyntheticHistory()
+      .at(0).sample("placement:controller-3", view({ keystone: ["controller-2"] }))
+      .at(1000).sample("placement:controller-3", view({ keystone: ["controller-2", "controller-1"] }))
+      .at(1000).sample("placement:controller-2", view({ keystone: ["controller-2"] }))
+      .at(2000).sample("placement:controller-3", view({ keystone: ["controller-2"] }));
+    const v = placement(h.events(), opts);
+    expect(v.valid).toBe(true);
+    expect(v.details.transientSplits).toEqual([{ atMs: 1000, observer: "controller-3", resource: "keystone", hosts: ["controller-2", "controller-1"] }]);
   });
 
   it("is unknown without samples, or with a malformed one", () => {
