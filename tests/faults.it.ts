@@ -3,6 +3,8 @@ import { startTopology, type RunningTopology } from "../harness/engine/index.ts"
 import { docker } from "../harness/engine/docker.ts";
 import { CHAIN, healAll, isolate, killHost, killProcess, netem, partition, pauseHost, stopHost, UnsupportedFaultError } from "../harness/faults/index.ts";
 import { History } from "../harness/history/index.ts";
+import { waitFor } from "../harness/wait/index.ts";
+import { PROCESSES } from "../scenarios/chaos/process-catalog.ts";
 import { prisma, validateTopology } from "../topologies/index.ts";
 
 // Every fault kind on two bare data hosts (no formation): inject -> proved effect -> heal -> no residue.
@@ -63,6 +65,22 @@ describe("faults on real containers", () => {
     expect((await running.host("vm-1").exec(["pgrep", "-f", "sleep 4242"], { allowFail: true })).exitCode).toBe(1);
     expect(await running.state("vm-1")).toBe("running");
     await expect(killProcess("vm-1", "no-such-process-xyz").inject(running, history)).rejects.toThrow(/no process matches/);
+  });
+
+  it("kill-process rabbitmq: the server dies, and its restart brings it back even while another beam.smp runs", async () => {
+    const vm = running.host("vm-1");
+    const { pattern, restart } = PROCESSES.rabbitmq;
+    const serverUp = async () => (await vm.exec(["pgrep", "-u", "rabbitmq", "-f", pattern], { allowFail: true })).exitCode === 0;
+    await vm.exec(restart!(running));
+    await waitFor("RabbitMQ server VM on vm-1", serverUp, { timeoutMs: 90_000 });
+    await killProcess("vm-1", pattern, "rabbitmq").inject(running, history);
+    expect(await serverUp()).toBe(false);
+    // What a sampler's rabbitmqctl looks like to pgrep: an Erlang VM named beam.smp, run as rabbitmq.
+    await vm.exec("cp /bin/sleep /tmp/beam.smp && setsid -f su rabbitmq -s /bin/sh -c '/tmp/beam.smp 300' >/dev/null 2>&1");
+    await waitFor("the look-alike VM", async () => (await vm.exec(["pgrep", "-u", "rabbitmq", "beam.smp"], { allowFail: true })).exitCode === 0, { timeoutMs: 10_000 });
+    await vm.exec(restart!(running));
+    await waitFor("RabbitMQ server VM on vm-1 again", serverUp, { timeoutMs: 90_000 });
+    await vm.exec("/usr/local/bin/rabbit-stop; pkill -f /tmp/beam.smp", { allowFail: true });
   });
 
   it("partition: the cut holds both ways until heal, and heal leaves no rule behind", async () => {

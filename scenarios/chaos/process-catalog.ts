@@ -19,7 +19,8 @@ export const PROCESSES: Record<ProcessName, ProcessSpec> = {
   // mysqld_safe restarts a crashed mariadbd; galera-start is a no-op while mysqld_safe runs.
   mysqld: { pattern: "^/usr/sbin/(mariadbd|mysqld) ", restart: () => "/usr/local/bin/galera-start", recovery: "mysqld_safe" },
   // Nothing supervises the Erlang VM: the heal starts the node again, as an operator would.
-  rabbitmq: { pattern: "beam\\.smp", restart: () => "/usr/local/bin/rabbit-start", recovery: "the heal (rabbit-start)" },
+  // The server VM only: a sampler's rabbitmqctl runs a beam.smp too.
+  rabbitmq: { pattern: "beam\\.smp .* -s rabbit boot", restart: () => "/usr/local/bin/rabbit-start", recovery: "the heal (rabbit-start)" },
   // keepalived's chk_haproxy gives the VIP up meanwhile; lb-start restarts haproxy only.
   haproxy: { pattern: "^haproxy ", restart: () => "/usr/local/bin/lb-start", recovery: "the heal (lb-start)" },
   // glusterd restarts a brick only when the volume is started again.
