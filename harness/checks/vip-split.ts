@@ -1,11 +1,5 @@
-/** One sample's VIP holders at a time relative to the start of the history. */
+/** One sample's VIP holders, at a time relative to the start of the history. */
 export interface HolderSample {
-  atMs: number;
-  holders: string[];
-}
-
-/** Two hosts seen holding the VIP in one sample. */
-export interface SplitSample {
   atMs: number;
   holders: string[];
 }
@@ -19,13 +13,12 @@ type Held = { holders: readonly string[] | undefined };
  * milliseconds, and the per-host reads of one sample are not simultaneous): an `overlap`.
  * Every other one, and every run of two or more in a row, is `splitBrain`.
  */
-export function classifySplits(samples: readonly HolderSample[]): { splitBrain: SplitSample[]; overlaps: SplitSample[] } {
-  const splitBrain: SplitSample[] = [];
-  const overlaps: SplitSample[] = [];
+export function classifySplits(samples: readonly HolderSample[]): { splitBrain: HolderSample[]; overlaps: HolderSample[] } {
+  const splitBrain: HolderSample[] = [];
+  const overlaps: HolderSample[] = [];
   samples.forEach((s, i) => {
     if (s.holders.length < 2) return;
-    const pick = { atMs: s.atMs, holders: s.holders };
-    (isHandover(samples[i - 1], s, samples[i + 1]) ? overlaps : splitBrain).push(pick);
+    (isHandover(samples[i - 1], s, samples[i + 1]) ? overlaps : splitBrain).push({ atMs: s.atMs, holders: s.holders });
   });
   return { splitBrain, overlaps };
 }
