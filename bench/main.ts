@@ -1,28 +1,24 @@
-import { Command } from "commander";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { cleanByLabel } from "../harness/engine/index.ts";
+import { claimOwnership, cleanByLabel } from "../harness/engine/index.ts";
 import { bringUp } from "../harness/formation/index.ts";
+import { engineAndImages } from "../harness/cli/engine-step.ts";
+import { onInterrupt } from "../harness/cli/interrupt.ts";
+import { ownedLeftovers, removeOwnedRuns } from "../harness/cli/owned-cleanup.ts";
 import { PhaseLog } from "../harness/cli/phase-log.ts";
-import { isClusterware, loadTopology } from "../topologies/index.ts";
+import { loadTopology } from "../topologies/index.ts";
+import { parseBenchArgs } from "./options.ts";
 import { peakMemory } from "./memory-sampler.ts";
 import { probeOverhead } from "./probe-overhead.ts";
 import { describe } from "./stats.ts";
 
-const o = new Command("bench")
-  .option("--topology <name>", "topology", "prisma")
-  .option("--cold <n>", "cold bring-ups (images removed first)", Number, 1)
-  .option("--warm <n>", "warm bring-ups", Number, 3)
-  .option("--probe-seconds <s>", "probe overhead measuring time", Number, 30)
-  .parse()
-  .opts<{ topology: string; cold: number; warm: number; probeSeconds: number }>();
-
-const loaded = loadTopology(o.topology);
-// The bench's probe load (Galera writer, RabbitMQ on data hosts) is PRISMA-shaped.
-if (isClusterware(loaded)) throw new Error(`bench measures PRISMA-kind topologies; ${o.topology} is ${loaded.kind}`);
-const topology = loaded;
+// Every option and the topology are validated before anything touches Docker: bad input exits 2, one line.
+const { options: o, topology } = parseBenchArgs(process.argv);
+claimOwnership();
+onInterrupt({ cleanup: removeOwnedRuns(), leftovers: ownedLeftovers() });
 const log = new PhaseLog();
+await engineAndImages([topology], log);
 const cold: number[] = [];
 const warm: number[] = [];
 const teardown: number[] = [];

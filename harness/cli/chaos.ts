@@ -6,6 +6,8 @@ import { join, resolve } from "node:path";
 import { FAULT_KINDS, generateSchedule, parseDuration, parseSchedule, ScheduleError, scheduleJson, type FaultKind, type Schedule } from "../chaos/index.ts";
 import { loadTopology, type Topology } from "../../topologies/index.ts";
 import { CHAOS_ENV } from "../../scenarios/chaos/index.ts";
+import { claimOwnership } from "../engine/index.ts";
+import { engineAndImages } from "./engine-step.ts";
 import { runVitest } from "./run-vitest.ts";
 import { exitCodeFor, UsageError } from "./usage-error.ts";
 
@@ -61,7 +63,6 @@ const program = new Command("chaos")
   .option("--keep", "leave the topology up afterwards")
   .option("--min-availability <pct>", "fail when a probe's availability falls below this (default: report only)", percentOf)
   .option("--max-outage <d>", "fail when a probe's longest outage exceeds this (default: report only)", usage(parseDuration))
-  .showHelpAfterError()
   .exitOverride();
 
 /** The schedule the options ask for; throws UsageError/ScheduleError/TopologyError (exit 2) before any container exists. */
@@ -93,6 +94,8 @@ try {
   program.parse(process.argv);
   const o = program.opts<Options>();
   const schedule = scheduleFor(o, (name) => program.getOptionValueSource(name) === "cli");
+  claimOwnership();
+  await engineAndImages([loadTopology(schedule.topology)]);
   const file = o.replay ? resolve(o.replay) : join(tmpdir(), `haproof-chaos-${process.pid}-seed-${schedule.seed}.json`);
   if (!o.replay) writeFileSync(file, scheduleJson(schedule));
   const code = await runVitest([SPEC], {

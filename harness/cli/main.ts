@@ -1,11 +1,13 @@
 import { Command, InvalidArgumentError } from "commander";
-import { attachTopology, cleanByLabel, ensureEngine, newRunId, prepareImages } from "../engine/index.ts";
+import { attachTopology, claimOwnership, cleanByLabel, markKept, newRunId, requireEngine } from "../engine/index.ts";
 import { loadTopology, MUTATIONS } from "../../topologies/index.ts";
 import { bringUp } from "../formation/index.ts";
 import { printStatus } from "./status.ts";
+import { engineAndImages } from "./engine-step.ts";
 import { onInterrupt } from "./interrupt.ts";
+import { ownedLeftovers, removeOwnedRuns } from "./owned-cleanup.ts";
 import { PhaseLog } from "./phase-log.ts";
-import { listScenarios, scenarioFile } from "./scenarios.ts";
+import { defaultTopologyOf, listScenarios, scenarioFile } from "./scenarios.ts";
 import { runVitest } from "./run-vitest.ts";
 import { parseSets, withMutations } from "./set-option.ts";
 import { exitCodeFor, UsageError } from "./usage-error.ts";
@@ -17,9 +19,11 @@ const positive = (v: string) => {
   return n;
 };
 
+// Every run this command or its children create is labelled with this process as its owner.
+claimOwnership();
+
 const program = new Command("haproof")
   .description("Failover test harness for OpenStack HA control planes, on real containers")
-  .showHelpAfterError()
   .exitOverride();
 
 program
@@ -31,9 +35,11 @@ program
   .action(async (name: string, o: { set: string[]; mutate: string[] }) => {
     const topology = loadTopology(name, withMutations(parseSets(o.set), o.mutate));
     const phases = new PhaseLog();
+    const off = onInterrupt({ cleanup: removeOwnedRuns(), leftovers: ownedLeftovers() });
+    await engineAndImages([topology], phases);
     const runId = newRunId(topology.name);
-    const off = onInterrupt(() => cleanByLabel({ runId }));
     const running = await bringUp(topology, { runId, phases });
+    await markKept(runId, topology.name);
     off();
     phases.line(`up: ${running.runId} (${running.plan.subnet}); \`npx haproof status\` to inspect, \`npx haproof down\` to remove`);
   });
@@ -44,8 +50,8 @@ program
   .argument("[topology]", "topology name", "prisma")
   .action(async (name: string) => {
     const topology = loadTopology(name);
-    const phases = new PhaseLog();
-    await phases.run("engine and images", () => prepareImages(topology, (l) => phases.line(l)));
+    onInterrupt({ cleanup: async () => undefined, leftovers: async () => [] });
+    await engineAndImages([topology]);
   });
 
 program
@@ -53,7 +59,7 @@ program
   .description("show every host, service, VIP holder and cluster state of the running topology")
   .option("--run <id>", "run id (default: the newest)")
   .action(async (o: { run?: string }) => {
-    await ensureEngine({ log: console.log, provision: false });
+    await requireEngine();
     const running = await attachTopology((n) => loadTopology(n), o.run);
     if (!running) throw new UsageError("no haproof topology is running (`npx haproof up` starts one)");
     await printStatus(running);
@@ -64,7 +70,7 @@ program
   .description("remove the running topology's containers, network and volumes")
   .option("--run <id>", "run id (default: the newest)")
   .action(async (o: { run?: string }) => {
-    await ensureEngine({ log: console.log, provision: false });
+    await requireEngine();
     const running = await attachTopology((n) => loadTopology(n), o.run);
     if (!running) return console.log("nothing to take down");
     const r = await running.down();
@@ -77,7 +83,7 @@ program
   .description("remove everything labelled by haproof from any run, including crashed ones")
   .option("--images", "also remove haproof's images")
   .action(async (o: { images?: boolean }) => {
-    await ensureEngine({ log: console.log, provision: false });
+    await requireEngine();
     const r = await cleanByLabel({ images: o.images });
     console.log(`clean: ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes, ${r.images.length} images removed`);
     reportLeftovers(r.failed);
@@ -94,7 +100,9 @@ program
   .option("--repeat <n>", "run it n times", positive, 1)
   .action(async (name: string, o: { topology: string; set: string[]; mutate: string[]; keep?: boolean; repeat: number }) => {
     const file = scenarioFile(name);
-    if (o.topology) loadTopology(o.topology, withMutations(parseSets(o.set), o.mutate));
+    // The whole topology, with every --set and --mutate, is validated before anything touches Docker.
+    const topology = loadTopology(o.topology ?? defaultTopologyOf(file), withMutations(parseSets(o.set), o.mutate));
+    await engineAndImages([topology]);
     let worst = 0;
     for (let i = 1; i <= o.repeat; i++) {
       if (o.repeat > 1) console.log(`── ${name}: run ${i} of ${o.repeat}`);

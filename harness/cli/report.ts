@@ -12,7 +12,6 @@ const program = new Command("haproof report")
   .option("--no-allure", "skip `allure generate`")
   .option("--open", "serve the reports directory on 127.0.0.1 and print the URL (Ctrl-C stops)")
   .option("--port <n>", "port for --open (0: any free port)", "0")
-  .showHelpAfterError()
   .exitOverride();
 
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "./usage-error.ts";
 
@@ -21,4 +21,9 @@ export function scenarioFile(name: string, dir = SCENARIO_DIR): string {
     throw new UsageError(`unknown scenario "${name}"; known: ${known.length ? known.join(", ") : "(none yet)"}`);
   }
   return join(dir, `${name}.scenario.ts`);
+}
+
+/** The topology a scenario runs on when none is given: clusterware for the specs that use sharedClusterware, else prisma. */
+export function defaultTopologyOf(file: string): string {
+  return readFileSync(file, "utf8").includes("sharedClusterware(") ? "clusterware" : "prisma";
 }

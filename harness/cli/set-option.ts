@@ -1,3 +1,4 @@
+import { MUTATIONS } from "../../topologies/index.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
@@ -23,7 +24,9 @@ function parseValue(v: string): unknown {
   return v;
 }
 
-/** `overrides` with `mutations` set to `mutate` when any is given (validated later, at topology load). Pure. */
+/** `overrides` with `mutations` set to `mutate` when any is given. Pure; throws UsageError naming an unknown mutation. */
 export function withMutations(overrides: Record<string, unknown>, mutate: readonly string[]): Record<string, unknown> {
+  const unknown = mutate.filter((m) => !Object.hasOwn(MUTATIONS, m));
+  if (unknown.length) throw new UsageError(`--mutate: unknown mutation "${unknown.join('", "')}"; known: ${Object.keys(MUTATIONS).join(", ")}`);
   return mutate.length ? { ...overrides, mutations: [...mutate] } : overrides;
 }

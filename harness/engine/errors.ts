@@ -15,7 +15,7 @@ export class CommandError extends Error {
 /** No usable Docker engine, and none could be provisioned. Exit code 2 at the CLI. */
 export class EngineUnavailableError extends Error {
   constructor(message: string, readonly hint?: string) {
-    super(hint ? `${message}\n${hint}` : message);
+    super(hint ? `${message}; ${hint}` : message);
     this.name = "EngineUnavailableError";
   }
 }

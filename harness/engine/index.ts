@@ -7,7 +7,13 @@ export { startTopology, attachTopology, prepareImages, newRunId } from "./start.
 export type { StartOptions } from "./start.ts";
 export { cleanByLabel } from "./cleanup.ts";
 export type { CleanReport } from "./cleanup.ts";
-export { ensureEngine } from "./provision.ts";
+export { ensureEngine, requireEngine, DOCKERD_PID_FILE } from "./provision.ts";
+export { readyEngine } from "./ready.ts";
+export { markKept, reapOrphans, orphansAmong } from "./orphans.ts";
+export { cleanRunsOf, runsOf } from "./owned.ts";
+export { listRuns, describeRun } from "./runs.ts";
+export type { EngineRun } from "./runs.ts";
+export { claimOwnership, currentOwner } from "./owner.ts";
 export { engineAnswers } from "./docker.ts";
 export { planAddresses, pickSubnet, parseCidr } from "./addressing.ts";
 export type { AddressPlan } from "./addressing.ts";

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { engineAnswers } from "./docker.ts";
 import { EngineUnavailableError } from "./errors.ts";
@@ -14,7 +14,10 @@ export interface ProvisionOptions {
   provision?: boolean;
 }
 
-const HINT = "Install a Docker engine (Debian: `apt-get install -y docker.io && dockerd &`) or set DOCKER_HOST.";
+const HINT = "install a Docker engine (Debian: `apt-get install -y docker.io && dockerd &`) or set DOCKER_HOST";
+
+/** Where haproof records the pid of a dockerd it started, so that one (and only that one) can be stopped by its pid. */
+export const DOCKERD_PID_FILE = "/var/log/haproof/dockerd.pid";
 
 /**
  * Makes sure a Docker engine answers. When none does and we are root on Debian/Ubuntu,
@@ -40,9 +43,11 @@ export async function ensureEngine(opts: ProvisionOptions): Promise<void> {
   mkdirSync("/var/log/haproof", { recursive: true });
   const out = openSync("/var/log/haproof/dockerd.log", "a");
   opts.log("engine: starting dockerd in the background (log: /var/log/haproof/dockerd.log)");
-  spawn("dockerd", [], { detached: true, stdio: ["ignore", out, out] }).unref();
+  const dockerd = spawn("dockerd", [], { detached: true, stdio: ["ignore", out, out] });
+  dockerd.unref();
+  if (dockerd.pid) writeFileSync(DOCKERD_PID_FILE, `${dockerd.pid}\n`);
   await waitFor("the Docker engine to answer", () => engineAnswers(), { timeoutMs: 60_000, intervalMs: 500 });
-  opts.log("engine: dockerd is up");
+  opts.log(`engine: dockerd is up (pid ${dockerd.pid}, recorded in ${DOCKERD_PID_FILE})`);
 }
 
 async function has(cmd: string): Promise<boolean> {
@@ -52,4 +57,14 @@ async function has(cmd: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * For commands that only inspect or remove (status, down, clean): resolves when an engine answers, else throws
+ * EngineUnavailableError saying so and what to do. Never provisions.
+ */
+export async function requireEngine(): Promise<void> {
+  if (await engineAnswers()) return;
+  const where = process.env.DOCKER_HOST ? `at DOCKER_HOST=${process.env.DOCKER_HOST}` : "on this machine";
+  throw new EngineUnavailableError(`no Docker engine answers ${where}, so there is nothing to show or remove`, "`npx haproof prepare` provisions one (as root on Debian), as `up` and `scenario` do");
 }

@@ -8,6 +8,7 @@ import { DockerHost } from "./docker-host.ts";
 import { HostContainer } from "./host-container.ts";
 import { ensureRoleImages } from "./images.ts";
 import { LABEL_HOST, LABEL_ROLE, LABEL_SUBNET, runLabels } from "./labels.ts";
+import { currentOwner } from "./owner.ts";
 import { ensureEngine } from "./provision.ts";
 import { ROLE_SPECS } from "./role-spec.ts";
 import { RunningTopology } from "./running-topology.ts";
@@ -50,7 +51,7 @@ async function createNetwork(runId: string, topology: BaseTopology, extra: Recor
         Driver: "bridge",
         CheckDuplicate: true,
         IPAM: { Config: [{ Subnet: plan.subnet, IPRange: plan.ipRange, Gateway: plan.gateway }] },
-        Labels: runLabels(runId, topology.name, { ...extra, [LABEL_SUBNET]: plan.subnet }),
+        Labels: runLabels(runId, topology.name, { ...extra, [LABEL_SUBNET]: plan.subnet }, currentOwner()),
       });
       return { name, plan };
     },
@@ -73,7 +74,7 @@ export async function startTopology<T extends BaseTopology>(topology: T, opts: S
     const hosts = await Promise.all(
       topology.hosts.map(async (h) => {
         const spec = ROLE_SPECS[h.role];
-        const labels = runLabels(runId, topology.name, { ...opts.labels, [LABEL_HOST]: h.name, [LABEL_ROLE]: h.role });
+        const labels = runLabels(runId, topology.name, { ...opts.labels, [LABEL_HOST]: h.name, [LABEL_ROLE]: h.role }, currentOwner());
         const c = new HostContainer(images[h.role])
           .withName(`haproof-${runId}-${h.name}`)
           .withHostname(h.name)

@@ -15,10 +15,15 @@ export function noteSharedRun(runId: string): void {
   appendFileSync(ledger(), `${runId}\n`);
 }
 
+/** The shared runs this session used so far. Read-only. */
+export function readSharedRuns(): string[] {
+  if (!existsSync(ledger())) return [];
+  return [...new Set(readFileSync(ledger(), "utf8").split("\n").filter(Boolean))];
+}
+
 /** The shared runs this session used, and forgets them. */
 export function takeSharedRuns(): string[] {
-  if (!existsSync(ledger())) return [];
-  const runs = [...new Set(readFileSync(ledger(), "utf8").split("\n").filter(Boolean))];
+  const runs = readSharedRuns();
   rmSync(ledger(), { force: true });
   return runs;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { attachTopology, newRunId, type RunningTopology } from "../../harness/engine/index.ts";
+import { attachTopology, markKept, newRunId, type RunningTopology } from "../../harness/engine/index.ts";
 import { healAll } from "../../harness/faults/index.ts";
 import { bringUp, waitHealthy } from "../../harness/formation/index.ts";
 import { PhaseLog } from "../../harness/cli/phase-log.ts";
@@ -65,5 +65,8 @@ async function sharedRun(extra: Record<string, unknown>, defaultName: string): P
   // Noted before bring-up, so an interrupted session can still remove a half-built run.
   const runId = newRunId(topology.name);
   noteSharedRun(runId);
-  return bringUp(topology, { phases, runId, labels: { [LABEL_SHARED]: key } });
+  const running = await bringUp(topology, { phases, runId, labels: { [LABEL_SHARED]: key } });
+  // Kept on purpose (--keep): never reaped as an orphan once this session ends; `down` or `clean` removes it.
+  if (process.env.HAPROOF_KEEP === "1") await markKept(runId, topology.name);
+  return running;
 }
