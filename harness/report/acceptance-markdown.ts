@@ -1,6 +1,6 @@
 import { formatThreshold, requirementText } from "../requirements/index.ts";
 import type { Acceptance, AcceptanceRow } from "./acceptance.ts";
-import { formatSeconds } from "./format.ts";
+import { boundText } from "./bound-text.ts";
 import type { ReportRun } from "./find-runs.ts";
 
 const VERDICT = (v: AcceptanceRow["valid"]) => (v === true ? "PASS" : v === false ? "**FAIL**" : "**UNKNOWN**");
@@ -15,25 +15,38 @@ export function acceptanceHeadline(a: Acceptance): string {
   return `NOT ACCEPTED: ${[failed ? `${failed} failed` : "", unknown ? `${unknown} unknown` : ""].filter(Boolean).join(", ")} (of ${plural(total, "requirement")})`;
 }
 
-/** "9.8 s ≤ 30 s", "93.3 s > 90 s", "≤ 30 s (not measured)", or "" when the requirement has no threshold. Pure. */
-export function measuredVsThreshold(row: Pick<AcceptanceRow, "measuredMs" | "thresholdMs">): string {
+/**
+ * The comparison that decided a row: "9.8 s ≤ 30 s", "93.3 s > 90 s", "not recorded (bound 30 s)",
+ * "≥ 64.5 s, never recovered (bound 90 s)"; "bound 30 s, judged by the check" when the requirement has a bound
+ * but no metric; "" when it has neither. Pure.
+ */
+export function measuredVsThreshold(row: Pick<AcceptanceRow, "measuredMs" | "thresholdMs" | "metric" | "open">): string {
   const { measuredMs: m, thresholdMs: t } = row;
-  if (t === undefined) return m === undefined ? "" : formatSeconds(m);
-  if (m === undefined) return `≤ ${formatThreshold(t)} (not measured)`;
-  return `${formatSeconds(m)} ${m <= t ? "≤" : ">"} ${formatThreshold(t)}`;
+  if (t !== undefined && m === undefined && row.metric === undefined) return `bound ${formatThreshold(t)}, judged by the check`;
+  return boundText(m, t, row.open === true);
+}
+
+/** The evidence links of a row: its test in the Allure report (when known), timeline, history and summary. Pure. */
+export function evidenceLinks(row: Pick<AcceptanceRow, "evidence" | "runId">, allureTests: Readonly<Record<string, string>> = {}): string {
+  const test = allureTests[row.runId];
+  const { timeline, history, summary } = row.evidence;
+  return [...(test ? [`[Allure test](${test})`] : []), `[timeline](${timeline})`, `[history](${history})`, `[summary](${summary})`].join(" · ");
 }
 
 /** Options for {@link acceptanceMarkdown}. */
 export interface AcceptanceMarkdownOptions {
   /** Relative link to the generated Allure report, when there is one. */
   allureIndex?: string;
+  /** Link to each run's test in that report, by run id (see allureTestLinks). */
+  allureTests?: Readonly<Record<string, string>>;
   /** Generation time for the heading; default now. */
   generatedAt?: Date;
 }
 
 /**
  * `acceptance.md`: the headline, every failed or unknown requirement by name, the runs judged, one row per
- * requirement (id, text, scenario, verdict, measured vs threshold, evidence links) and the requirements no run exercised. Pure.
+ * requirement (id, text, scenario, verdict, the comparison that decided it, links to its Allure test, timeline,
+ * history and summary) and the requirements no run exercised. Pure.
  */
 export function acceptanceMarkdown(a: Acceptance, runs: readonly ReportRun[], opts: AcceptanceMarkdownOptions = {}): string {
   const out: string[] = [`# haproof acceptance: ${a.accepted ? "ACCEPTED" : "NOT ACCEPTED"}`, "", `**${acceptanceHeadline(a)}.**`, ""];
@@ -45,15 +58,14 @@ export function acceptanceMarkdown(a: Acceptance, runs: readonly ReportRun[], op
   out.push("## Runs", "", "| scenario | topology | run | started | verdict | evidence |", "|---|---|---|---|---|---|");
   for (const { summary: s } of runs) {
     const row = a.rows.find((r) => r.runId === s.runId);
-    const ev = row ? `[timeline](${row.evidence.timeline}) · [summary](${row.evidence.summary})` : "";
+    const ev = row ? evidenceLinks(row, opts.allureTests) : "";
     out.push(`| ${s.scenario} | ${s.topology} | \`${s.runId}\` | ${s.startedAt} | ${s.verdict.toUpperCase()} | ${ev} |`);
   }
 
   out.push("", "## Requirements", "", "| id | requirement | scenario | verdict | measured vs threshold | evidence |", "|---|---|---|---|---|---|");
   for (const r of a.rows) {
     const text = `${cell(r.text)}${r.source ? ` <br><sub>${cell(r.source)}</sub>` : ""}${r.note ? ` <br><sub>${cell(r.note)}</sub>` : ""}`;
-    const ev = `[timeline](${r.evidence.timeline}) · [summary](${r.evidence.summary})`;
-    out.push(`| ${r.id ?? "—"} | ${text} | ${r.scenario} | ${VERDICT(r.valid)} | ${measuredVsThreshold(r)} | ${ev} |`);
+    out.push(`| ${r.id ?? "—"} | ${text} | ${r.scenario} | ${VERDICT(r.valid)} | ${cell(measuredVsThreshold(r))} | ${evidenceLinks(r, opts.allureTests)} |`);
   }
 
   if (a.notRun.length) {

@@ -2,20 +2,25 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REQUIREMENTS, type Requirement } from "../requirements/index.ts";
 import { acceptance } from "./acceptance.ts";
 import { acceptanceHeadline, acceptanceMarkdown, measuredVsThreshold } from "./acceptance-markdown.ts";
+import type { ReportRun } from "./find-runs.ts";
 import { allPass, FIXTURE_ROOT as ROOT, fixtureRun } from "./fixtures/fixture-run.ts";
+import { summarize } from "./summary.ts";
 const patch = (id: string, p: Partial<Requirement>) => DEFAULT_REQUIREMENTS.map((r) => (r.id === id ? { ...r, ...p } : r));
 
 describe("acceptance", () => {
   it("judges every requirement of the run's scenario with the check's verdict", () => {
     const a = acceptance([fixtureRun()], DEFAULT_REQUIREMENTS, ROOT);
     expect(a.rows).toHaveLength(9);
-    expect(a.counts).toEqual({ total: 9, met: 6, failed: 2, unknown: 1 });
+    // The fixture run recorded no controllerRejoinMs: its bounded rejoin requirement cannot be judged.
+    expect(a.counts).toEqual({ total: 9, met: 5, failed: 2, unknown: 2 });
     expect(a.accepted).toBe(false);
     expect(a.rows.filter((r) => r.valid === false).map((r) => r.id)).toEqual(["PRISMA-CTRL-TOKENS", "PRISMA-CTRL-GLANCE-OUTAGE"]);
-    expect(a.rows.find((r) => r.valid === "unknown")?.id).toBe("HAPROOF-RUNBOOK-COMPLETE");
+    expect(a.rows.filter((r) => r.valid === "unknown").map((r) => r.id)).toEqual(["PRISMA-CTRL-REJOIN", "HAPROOF-RUNBOOK-COMPLETE"]);
     const move = a.rows.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!;
     expect(move).toMatchObject({ valid: true, measuredMs: 9997.302585000001, thresholdMs: 30_000, scenario: "node-loss" });
-    expect(move.evidence).toEqual({ timeline: "node-loss-20261122-025625/timeline.html", summary: "node-loss-20261122-025625/summary.json" });
+    expect(move.evidence).toEqual({
+      timeline: "node-loss-20261122-025625/timeline.html", history: "node-loss-20261122-025625/history.jsonl", summary: "node-loss-20261122-025625/summary.json",
+    });
   });
 
   it("fails a passed check whose measured value exceeds a stricter threshold in force", () => {
@@ -55,13 +60,14 @@ describe("acceptanceMarkdown", () => {
     const md = acceptanceMarkdown(a, [run], { generatedAt: new Date(0), allureIndex: "allure-report/index.html" });
     const lines = md.split("\n");
     expect(lines[0]).toBe("# haproof acceptance: NOT ACCEPTED");
-    expect(lines[2]).toBe("**NOT ACCEPTED: 2 failed, 1 unknown (of 9 requirements).**");
+    expect(lines[2]).toBe("**NOT ACCEPTED: 2 failed, 2 unknown (of 9 requirements).**");
     expect(md).toContain("- **FAIL** PRISMA-CTRL-TOKENS (node-loss):");
     expect(md).toContain("- **UNKNOWN** HAPROOF-RUNBOOK-COMPLETE (node-loss):");
     const rows = lines.filter((l) => /^\| [A-Z—]/.test(l) && l.includes("](node-loss-"));
     expect(rows.filter((l) => !l.includes("| prisma |"))).toHaveLength(9);
     expect(md).toContain("| PRISMA-CTRL-VIP-MOVE | Controller_VIP moves to the other allowed controller within 30 s");
-    expect(md).toContain("| 10.0 s ≤ 30 s | [timeline](node-loss-20261122-025625/timeline.html) · [summary](node-loss-20261122-025625/summary.json) |");
+    expect(md).toContain("| 10.0 s ≤ 30 s | [timeline](node-loss-20261122-025625/timeline.html) · [history](node-loss-20261122-025625/history.jsonl) · [summary](node-loss-20261122-025625/summary.json) |");
+    expect(md).toContain("| **UNKNOWN** | not recorded (bound 180 s) |");
     expect(md).toContain("| **FAIL** | 93.3 s > 90 s |");
     expect(md).toContain("[allure-report/index.html](allure-report/index.html)");
     expect(md).toContain("## Not exercised yet");
@@ -72,7 +78,39 @@ describe("acceptanceMarkdown", () => {
     const md = acceptanceMarkdown(acceptance([run], DEFAULT_REQUIREMENTS, ROOT), [run]);
     expect(md).toContain("| — | a \\| b c <br><sub>no requirement covers this check</sub> | node-loss | PASS |");
     expect(measuredVsThreshold({ measuredMs: 800, thresholdMs: 1500 })).toBe("800 ms ≤ 1.5 s");
-    expect(measuredVsThreshold({ thresholdMs: 30_000 })).toBe("≤ 30 s (not measured)");
+    expect(measuredVsThreshold({ measuredMs: 45_100, thresholdMs: 30_000 })).toBe("45.1 s > 30 s");
+    expect(measuredVsThreshold({ measuredMs: 30_040, thresholdMs: 30_000 })).toBe("30040 ms > 30000 ms");
+    expect(measuredVsThreshold({ metric: "m", thresholdMs: 30_000 })).toBe("not recorded (bound 30 s)");
+    expect(measuredVsThreshold({ measuredMs: 64_500, thresholdMs: 90_000, open: true })).toBe("≥ 64.5 s, never recovered (bound 90 s)");
+    expect(measuredVsThreshold({ thresholdMs: 30_000 })).toBe("bound 30 s, judged by the check");
     expect(measuredVsThreshold({})).toBe("");
+  });
+});
+
+describe("acceptance of bounded requirements without a measurement (issue 13.1)", () => {
+  const lbChecks = ["DB VIP moved to the other load balancer", "DB VIP never on two load balancers", "DB outage within bound", "no acknowledged write lost", "the runbook ran to the end"];
+  const lbRun = (metrics: Record<string, number>): ReportRun => ({
+    dir: `${ROOT}/lb-failover-1`,
+    summary: summarize({
+      scenario: "lb-failover", topology: "prisma", runId: "lb-failover-1", startedAt: new Date(0), durationMs: 1,
+      checks: Object.fromEntries(lbChecks.map((n) => [n, { valid: true as const, details: {} }])), metrics,
+    }),
+  });
+
+  it("does not accept an lb-failover run whose checks passed but recorded no metrics", () => {
+    const a = acceptance([lbRun({})], DEFAULT_REQUIREMENTS, ROOT);
+    expect(a.accepted).toBe(false);
+    expect(a.rows.find((r) => r.id === "PRISMA-LB-MYSQL-OUTAGE")).toMatchObject({ valid: "unknown", note: "metric dbOutageMs not recorded: the 20 s bound cannot be judged" });
+    expect(a.rows.find((r) => r.id === "PRISMA-LB-VIP-MOVE")?.valid).toBe("unknown");
+    expect(a.counts).toEqual({ total: 5, met: 3, failed: 0, unknown: 2 });
+  });
+
+  it("does not accept a NaN metric against a 1 ms bound", () => {
+    const table = patch("PRISMA-LB-MYSQL-OUTAGE", { thresholdMs: 1 });
+    const a = acceptance([lbRun({ dbVipMoveMs: 1, dbOutageMs: Number.NaN })], table, ROOT);
+    expect(a.accepted).toBe(false);
+    const row = a.rows.find((r) => r.id === "PRISMA-LB-MYSQL-OUTAGE")!;
+    expect(row).toMatchObject({ valid: "unknown", note: "metric dbOutageMs not measured (NaN): the 1 ms bound cannot be judged" });
+    expect(measuredVsThreshold(row)).toBe("not recorded (bound 1 ms)");
   });
 });

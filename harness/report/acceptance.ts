@@ -1,8 +1,8 @@
 import path from "node:path";
-import { worst } from "../checks/compose.ts";
 import type { Validity } from "../checks/verdict.ts";
 import { requirementsFor, requirementText, type Requirement } from "../requirements/index.ts";
 import type { ReportRun } from "./find-runs.ts";
+import { judgeRequirement } from "./requirement-verdict.ts";
 
 /** One requirement judged on one run (or a check no requirement covers, with `id` undefined). */
 export interface AcceptanceRow {
@@ -18,10 +18,12 @@ export interface AcceptanceRow {
   metric?: string;
   measuredMs?: number;
   thresholdMs?: number;
+  /** The measured window never closed before the run ended: `measuredMs` is a lower bound. */
+  open?: true;
   /** Why the verdict differs from the check's, or what is missing. */
   note?: string;
-  /** Evidence paths relative to the reports root. */
-  evidence: { timeline: string; summary: string };
+  /** Evidence paths relative to the reports root: the run's timeline, its event history and its summary. */
+  evidence: { timeline: string; history: string; summary: string };
 }
 
 /** Requirements judged over a set of runs, with requirements of scenarios no run exercised. */
@@ -35,9 +37,9 @@ export interface Acceptance {
 }
 
 /**
- * Joins runs with the requirement table: one row per requirement of each run's scenario, its verdict the check's,
- * made false when the measured metric exceeds the threshold in force, unknown when the run did not report the check;
- * plus one row per reported check no requirement covers. Pure; `root` only makes evidence paths relative.
+ * Joins runs with the requirement table: one row per requirement of each run's scenario, judged by
+ * {@link judgeRequirement} (the check's verdict, made false above the threshold in force, unknown when the check
+ * or a bounded metric is missing); plus one row per reported check no requirement covers. Pure; `root` only makes evidence paths relative.
  */
 export function acceptance(runs: readonly ReportRun[], table: readonly Requirement[], root: string): Acceptance {
   const rows = runs.flatMap((run) => runRows(run, table, root));
@@ -52,25 +54,18 @@ export function acceptance(runs: readonly ReportRun[], table: readonly Requireme
 function runRows(run: ReportRun, table: readonly Requirement[], root: string): AcceptanceRow[] {
   const s = run.summary;
   const rel = path.relative(root, run.dir).split(path.sep).join("/");
-  const base = { scenario: s.scenario, topology: s.topology, runId: s.runId, evidence: { timeline: `${rel}/timeline.html`, summary: `${rel}/summary.json` } };
+  const evidence = { timeline: `${rel}/timeline.html`, history: `${rel}/history.jsonl`, summary: `${rel}/summary.json` };
+  const base = { scenario: s.scenario, topology: s.topology, runId: s.runId, evidence };
   const reqs = requirementsFor(s.scenario, s.topology, table);
   const covered = new Set(reqs.map((r) => r.check));
   const judged = reqs.map((r): AcceptanceRow => {
     const check = s.checks.find((c) => c.name === r.check);
-    const measured = r.metric === undefined ? undefined : s.metrics[r.metric];
-    const row: AcceptanceRow = {
-      ...base, id: r.id, text: requirementText(r), source: r.source, check: r.check, valid: check?.valid ?? "unknown",
+    return {
+      ...base, id: r.id, text: requirementText(r), source: r.source, check: r.check,
       ...(r.metric ? { metric: r.metric } : {}),
-      ...(typeof measured === "number" && Number.isFinite(measured) ? { measuredMs: measured } : {}),
       ...(r.thresholdMs !== undefined ? { thresholdMs: r.thresholdMs } : {}),
+      ...judgeRequirement(r, check, s.metrics),
     };
-    if (!check) return { ...row, note: "the run did not report this check" };
-    if (row.measuredMs !== undefined && row.thresholdMs !== undefined && row.measuredMs > row.thresholdMs) {
-      const note = check.valid === true ? "measured value exceeds the threshold in force" : undefined;
-      return { ...row, valid: worst([check.valid, false]), ...(note ? { note } : {}) };
-    }
-    if (r.metric && row.measuredMs === undefined) return { ...row, note: `metric ${r.metric} not recorded` };
-    return row;
   });
   const uncovered = s.checks
     .filter((c) => !covered.has(c.name))

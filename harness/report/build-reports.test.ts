@@ -31,13 +31,14 @@ function reportsRoot(): string {
 }
 
 describe("findRuns", () => {
-  it("keeps the newest run per scenario, newest first, and names what it skipped", () => {
+  it("keeps the newest run per scenario, newest first; a malformed summary is an unknown run, not skipped", () => {
     const root = reportsRoot();
     const found = findRuns(root);
-    expect(found.runs.map((r) => r.summary.runId)).toEqual(["node-loss-2", "lb-failover-1"]);
-    expect(found.skipped).toHaveLength(1);
-    expect(found.skipped[0].dir).toBe(path.join(root, "broken-1"));
-    expect(findRuns(root, { all: true }).runs.map((r) => r.summary.runId)).toEqual(["node-loss-2", "node-loss-1", "lb-failover-1"]);
+    // broken-1's summary names scenario x but no start: a run of x, started when the directory last changed, verdict unknown.
+    expect(found.runs.map((r) => [r.summary.runId, r.summary.verdict])).toEqual([["broken-1", "unknown"], ["node-loss-2", "pass"], ["lb-failover-1", "fail"]]);
+    expect(found.runs[0].summary.scenario).toBe("x");
+    expect(found.skipped).toEqual([]);
+    expect(findRuns(root, { all: true }).runs.map((r) => r.summary.runId)).toEqual(["broken-1", "node-loss-2", "node-loss-1", "lb-failover-1"]);
     expect(findRuns(path.join(root, "missing")).runs).toEqual([]);
   });
 });
@@ -46,9 +47,9 @@ describe("negative control runs", () => {
   it("never shadow the real run of a scenario, and stay out of acceptance and JUnit", async () => {
     const root = reportsRoot();
     writeRun(root, "node-loss-control", "2026-11-22T03:00:00.000Z", (s) => Object.assign(s, { verdict: "fail", mutations: ["keystone-keys-unsynced"] }));
-    expect(findRuns(root).runs.map((r) => r.summary.runId)).toEqual(["node-loss-control", "node-loss-2", "lb-failover-1"]);
+    expect(findRuns(root).runs.map((r) => r.summary.runId)).toEqual(["broken-1", "node-loss-control", "node-loss-2", "lb-failover-1"]);
     const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
-    expect(built.runs.map((r) => r.summary.runId)).toEqual(["node-loss-2", "lb-failover-1"]);
+    expect(built.runs.map((r) => r.summary.runId)).toEqual(["broken-1", "node-loss-2", "lb-failover-1"]);
     expect(readFileSync(built.files.junit, "utf8")).not.toContain("node-loss-control");
     expect(readFileSync(built.files.acceptance, "utf8")).not.toContain("node-loss-control");
   });

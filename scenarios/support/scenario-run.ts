@@ -4,7 +4,7 @@ import { guard, type Verdict } from "../../harness/checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../../harness/faults/index.ts";
 import { standIns, waitHealthy } from "../../harness/formation/index.ts";
 import { completedOps, History, type HistoryEvent } from "../../harness/history/index.ts";
-import { REPORTS_DIR, finishReport, startProgress, type Progress, type RunSummary } from "../../harness/report/index.ts";
+import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../../harness/report/index.ts";
 import { waitFor } from "../../harness/wait/index.ts";
 import { startClients, type ClientSpec, type Clients } from "./clients.ts";
 import { startClusterwareClients } from "./cw-clients.ts";
@@ -122,8 +122,9 @@ export class ScenarioRun {
   }
 
   /**
-   * Stops the clients, runs every check on the history (a throwing check is unknown), writes
-   * summary.json, the timeline and the Allure attachments, prints the table, returns the summary.
+   * Stops the clients, runs every check on the history (a throwing check is unknown), measures the metrics
+   * (a throwing metrics function adds an unknown "metrics recorded" check), writes summary.json, the timeline
+   * and the Allure attachments, prints the table, returns the summary.
    */
   async finish(checks: Record<string, Check>, metrics: (v: Record<string, Verdict>) => Record<string, number> = () => ({})): Promise<RunSummary> {
     await this.clientSet?.stop();
@@ -131,11 +132,11 @@ export class ScenarioRun {
     const events = this.history.events();
     const verdicts: Record<string, Verdict> = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
     verdicts["the runbook ran to the end"] = this.crash ? { valid: "unknown", details: { error: this.crash } } : { valid: true, details: {} };
-    let m: Record<string, number> = {};
-    try {
-      m = metrics(verdicts);
-    } catch (e) {
-      this.log(`metrics failed: ${(e as Error).message}`);
+    // A throwing metrics function leaves no bound judgeable: an unknown check makes the run unknown, never a pass.
+    const { metrics: m, failed } = measureMetrics(metrics, verdicts);
+    if (failed) {
+      verdicts[METRICS_CHECK] = failed;
+      this.log(`metrics failed: ${String(failed.details.error)}`);
     }
     this.history.close();
     return finishReport({
