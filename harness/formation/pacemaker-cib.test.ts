@@ -47,6 +47,15 @@ describe("pacemaker CIB rendering", () => {
     ]);
   });
 
+  it("places g_network as the guide does: controller-3 active, controller-2 standby, never controller-1", () => {
+    const g = prisma.groups.find((x) => x.name === "g_network")!;
+    expect(renderLocations(g).map((l) => l.xml)).toEqual([
+      '<rsc_location id="loc-g_network-controller-3" rsc="g_network" node="controller-3" score="100"/>',
+      '<rsc_location id="loc-g_network-controller-2" rsc="g_network" node="controller-2" score="50"/>',
+      '<rsc_location id="loc-g_network-controller-1" rsc="g_network" node="controller-1" score="-INFINITY"/>',
+    ]);
+  });
+
   it("names VIP resources as the guide does", () => {
     expect(vipResourceId("controller")).toBe("Controller_VIP");
     expect(vipResourceId("network")).toBe("Network_VIP");
