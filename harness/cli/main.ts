@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
-import { attachTopology, claimOwnership, cleanByLabel, markKept, newRunId, requireEngine } from "../engine/index.ts";
+import { attachTopology, claimOwnership, cleanByLabel, markKept, newRunId, reapOrphans, requireEngine } from "../engine/index.ts";
 import { loadTopology, MUTATIONS } from "../../topologies/index.ts";
 import { bringUp } from "../formation/index.ts";
 import { printStatus } from "./status.ts";
@@ -60,6 +60,7 @@ program
   .option("--run <id>", "run id (default: the newest)")
   .action(async (o: { run?: string }) => {
     await requireEngine();
+    await reapOrphans(console.log);
     const running = await attachTopology((n) => loadTopology(n), o.run);
     if (!running) throw new UsageError("no haproof topology is running (`npx haproof up` starts one)");
     await printStatus(running);
@@ -71,6 +72,7 @@ program
   .option("--run <id>", "run id (default: the newest)")
   .action(async (o: { run?: string }) => {
     await requireEngine();
+    await reapOrphans(console.log);
     const running = await attachTopology((n) => loadTopology(n), o.run);
     if (!running) return console.log("nothing to take down");
     const r = await running.down();
