@@ -59,6 +59,18 @@ describe("availability", () => {
     expect(availability(h.events()).details.outagesByFault).toEqual({ "kill-process": 1 });
   });
 
+  it("is unknown, never 100 %, for a probe with no observed time (one hung op next to a 10 s outage)", () => {
+    const h = new SyntheticHistory().at(0).invoke("keystone", "issue");
+    for (let t = 0; t <= 10_000; t += 100) h.at(t).call("mysql", "insert", "ok");
+    const v = availability(h.events());
+    expect(v.valid).toBe("unknown");
+    expect(probe(v, "keystone")).toMatchObject({ ops: 1, observedMs: 0, pct: Number.NaN });
+    expect(v.details).toMatchObject({ unobserved: ["keystone"], lowest: "mysql 100%" });
+    // A bound still judges the outage it saw: the open window of the hung op is 10 s long.
+    expect(availability(h.events(), { maxOutageMs: 5_000 }).valid).toBe(false);
+    expect(availability(h.events(), { minPct: 99 }).valid).toBe("unknown");
+  });
+
   it("is unknown with no ops, or for a listed probe that never ran", () => {
     expect(availability(new SyntheticHistory().at(0).phase("x").events()).valid).toBe("unknown");
     expect(availability(history().events(), { processes: ["mysql", "amqp-publish"] }).valid).toBe("unknown");

@@ -24,7 +24,7 @@ export interface ProbeAvailability {
   observedMs: number;
   /** Time inside outage windows (as the outage check measures them). */
   downMs: number;
-  /** 100 × (1 − downMs / observedMs), two decimals. */
+  /** 100 × (1 − downMs / observedMs), two decimals; NaN when observedMs is 0 (nothing to measure). */
   pct: number;
   longestOutageMs: number;
   outages: number;
@@ -46,7 +46,8 @@ const limitFor = (v: number | Record<string, number> | undefined, p: string) => 
  * Availability per probe process (`details.probes`): the share of its observed time outside outage windows, its
  * longest outage, and its outages counted by the fault kind in force when each began (latest
  * fault started before it, up to graceMs after that fault healed). True when no threshold is
- * configured or every configured one is met; false naming each miss; unknown with no ops.
+ * configured or every configured one is met; false naming each miss; unknown with no ops, or
+ * for a probe whose observed time is 0 (its share cannot be measured, so it never reads 100 %).
  */
 export function availability(events: readonly HistoryEvent[], opts: AvailabilityOptions = {}): Verdict {
   const o = outage(events, { processes: opts.processes });
@@ -61,6 +62,7 @@ export function availability(events: readonly HistoryEvent[], opts: Availability
   const outagesByFault: Record<string, number> = {};
   const misses: string[] = [];
   const missing: string[] = [];
+  const unobserved: string[] = [];
   for (const p of names) {
     const out = per[p];
     const ops = completedOps(events, { process: p });
@@ -71,6 +73,8 @@ export function availability(events: readonly HistoryEvent[], opts: Availability
     const first = Math.min(...ops.map((x) => ms(x.invokeMono)));
     const last = Math.max(...ops.map((x) => ms(x.completeMono ?? x.invokeMono)));
     const observedMs = Math.max(0, last - first);
+    // No time observed (one op that never completed, or ops all at one instant): no share to measure.
+    if (observedMs === 0) unobserved.push(p);
     const downMs = out.windows.reduce((sum, w) => sum + Math.max(0, Math.min(w.endMs, last) - Math.max(w.startMs, first)), 0);
     const byFault: Record<string, number> = {};
     for (const w of out.windows) {
@@ -79,15 +83,15 @@ export function availability(events: readonly HistoryEvent[], opts: Availability
       byFault[kind] = (byFault[kind] ?? 0) + 1;
       outagesByFault[kind] = (outagesByFault[kind] ?? 0) + 1;
     }
-    const pct = observedMs > 0 ? Math.round(10_000 * (1 - Math.min(downMs, observedMs) / observedMs)) / 100 : 100;
+    const pct = observedMs > 0 ? Math.round(10_000 * (1 - Math.min(downMs, observedMs) / observedMs)) / 100 : Number.NaN;
     processes[p] = { ops: ops.length, observedMs, downMs, pct, longestOutageMs: out.maxMs, outages: out.count, byFault };
     const minPct = limitFor(opts.minPct, p);
     const maxMs = limitFor(opts.maxOutageMs, p);
-    if (minPct !== undefined && pct < minPct) misses.push(`${p}: available ${pct}% < ${minPct}%`);
+    if (minPct !== undefined && observedMs > 0 && pct < minPct) misses.push(`${p}: available ${pct}% < ${minPct}%`);
     if (maxMs !== undefined && out.maxMs > maxMs) misses.push(`${p}: longest outage ${Math.round(out.maxMs)} ms > ${maxMs} ms`);
   }
   const longestOutageMs = Math.max(0, ...Object.values(processes).map((x) => x.longestOutageMs));
-  const lowest = Object.entries(processes).sort(([, a], [, b]) => a.pct - b.pct)[0];
+  const lowest = Object.entries(processes).filter(([, a]) => a.observedMs > 0).sort(([, a], [, b]) => a.pct - b.pct)[0];
   // Scalars first: the report's one-line digest shows the leading fields.
   const details = {
     lowest: lowest ? `${lowest[0]} ${lowest[1].pct}%` : "none",
@@ -98,9 +102,11 @@ export function availability(events: readonly HistoryEvent[], opts: Availability
     outagesByFault,
     thresholds,
     ...(missing.length ? { missing } : {}),
+    ...(unobserved.length ? { unobserved } : {}),
   };
   if (misses.length) return verdict(false, details);
-  return verdict(missing.length ? "unknown" : true, missing.length ? { ...details, reason: `no ops for ${missing.join(", ")}` } : details);
+  const reasons = [...(missing.length ? [`no ops for ${missing.join(", ")}`] : []), ...(unobserved.length ? [`no observed time for ${unobserved.join(", ")}`] : [])];
+  return verdict(reasons.length ? "unknown" : true, reasons.length ? { ...details, reason: reasons.join("; ") } : details);
 }
 
 /** Each injection from its start to its healed/failed event (or the history end), in start order. */

@@ -28,6 +28,17 @@ describe("chainOrder", () => {
     expect(chainOrder(h.events(), { chain }).valid).toBe(false);
   });
 
+  it("is unknown when a node's log was not read (a listed node without a sample, or no operation list), false still on a violation", () => {
+    const h = new SyntheticHistory().at(0).sample("pcmk-ops:ctr1", up);
+    const v = chainOrder(h.events(), { chain, nodes: ["ctr1", "ctr2"] });
+    expect(v).toMatchObject({ valid: "unknown", details: { unread: ["ctr2"] } });
+    expect(chainOrder(h.events(), { chain, nodes: ["ctr1"] }).valid).toBe(true);
+    const marker = new SyntheticHistory().at(0).sample("pcmk-ops:ctr1", up).sample("pcmk-ops:ctr2", null);
+    expect(chainOrder(marker.events(), { chain })).toMatchObject({ valid: "unknown", details: { unread: ["ctr2"] } });
+    const bad = new SyntheticHistory().at(0).sample("pcmk-ops:ctr1", [op("start", "mysql")]);
+    expect(chainOrder(bad.events(), { chain, nodes: ["ctr1", "ctr2"] }).valid).toBe(false);
+  });
+
   it("forgets a node's state when its Pacemaker boots again, and ignores failed operations", () => {
     const h = new SyntheticHistory().at(0).sample("pcmk-ops:ctr1", [...up, op("boot", ""), op("start", "mysql", 0, false), ...up]);
     expect(chainOrder(h.events(), { chain }).valid).toBe(true);

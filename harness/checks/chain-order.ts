@@ -17,6 +17,8 @@ export interface ChainOrderOptions {
   chain: string[];
   /** Sample subject prefix of each node's operation list (default "pcmk-ops:"). */
   subjectPrefix?: string;
+  /** Nodes whose log must have been read: one without a readable operation list makes the verdict unknown. */
+  nodes?: string[];
 }
 
 /** A start or stop out of the chain's order on one node. */
@@ -33,8 +35,9 @@ export interface OrderViolation {
  * Whether every node started the chain in order (a member only once all earlier members run
  * there) and stopped it in reverse (a member only once all later members have stopped), replaying
  * the successful start/stop results each node logged (samples `pcmk-ops:<node>` = PcmkOp[]).
- * Counts each member's starts and stops after the first effective fault. Unknown with no
- * operations of the chain at all. Pure.
+ * Counts each member's starts and stops after the first effective fault. False on a violation;
+ * otherwise unknown with no operations of the chain at all, or when a node's log was not read
+ * (a listed node without a sample, or a sample that is no operation list: `unread`). Pure.
  */
 export function chainOrder(events: readonly HistoryEvent[], o: ChainOrderOptions): Verdict {
   const prefix = o.subjectPrefix ?? "pcmk-ops:";
@@ -43,11 +46,18 @@ export function chainOrder(events: readonly HistoryEvent[], o: ChainOrderOptions
   const violations: OrderViolation[] = [];
   const afterFault: Record<string, { starts: number; stops: number }> = Object.fromEntries(o.chain.map((r) => [r, { starts: 0, stops: 0 }]));
   let seen = 0;
+  const read = new Set<string>();
+  const unreadable = new Set<string>();
   for (const e of events) {
     if (e.kind !== "sample" || !e.subject.startsWith(prefix)) continue;
     const node = e.subject.slice(prefix.length);
+    if (!Array.isArray(e.value)) {
+      unreadable.add(node);
+      continue;
+    }
+    read.add(node);
     const running = new Set<string>();
-    for (const op of (e.value as PcmkOp[]) ?? []) {
+    for (const op of e.value as PcmkOp[]) {
       if (op.op === "boot") {
         running.clear();
         continue;
@@ -62,11 +72,11 @@ export function chainOrder(events: readonly HistoryEvent[], o: ChainOrderOptions
       if (op.wallMs >= faultMs) afterFault[op.resource]![op.op === "start" ? "starts" : "stops"]++;
     }
   }
-  if (seen === 0) return verdict("unknown", { reason: `no start/stop of ${o.chain.join(", ")} recorded` });
-  return verdict(violations.length === 0, {
-    operations: seen,
-    afterFault,
-    violations,
-    ...(violations.length ? { reason: violations.map((v) => `${v.node}: ${v.op} ${v.resource} while ${v.op === "start" ? "not yet started" : "still running"}: ${v.missing.join(", ")}`).join("; ") } : {}),
-  });
+  const unread = [...new Set([...(o.nodes ?? []).filter((n) => !read.has(n)), ...[...unreadable].filter((n) => !read.has(n))])].sort();
+  const details = { operations: seen, afterFault, violations, ...(unread.length ? { unread } : {}) };
+  if (violations.length)
+    return verdict(false, { ...details, reason: violations.map((v) => `${v.node}: ${v.op} ${v.resource} while ${v.op === "start" ? "not yet started" : "still running"}: ${v.missing.join(", ")}`).join("; ") });
+  if (seen === 0) return verdict("unknown", { ...details, reason: `no start/stop of ${o.chain.join(", ")} recorded` });
+  if (unread.length) return verdict("unknown", { ...details, reason: `the Pacemaker log of ${unread.join(", ")} was not read` });
+  return verdict(true, details);
 }

@@ -36,6 +36,20 @@ describe("noQuorumNoService", () => {
     expect(noQuorumNoService(h.events(), opts).valid).toBe(false);
   });
 
+  it("is unknown when a listed VIP has no sample in the window (no VIP observed is no VIP proved)", () => {
+    const h = new SyntheticHistory()
+      .at(0).sample("placement:controller-2", view(true, { keystone: ["controller-2"] }))
+      .at(1000).fault("kill", "effective", ["controller-1"])
+      .at(5000).sample("placement:controller-2", view(false, { keystone: [] }))
+      .at(12_000).sample("placement:controller-2", view(false, { keystone: [] })).sample("vip:controller", [])
+      .at(30_000).fault("kill", "heal", ["controller-1"])
+      .at(40_000).sample("vip:network", []);
+    const v = noQuorumNoService(h.events(), { graceMs: 10_000, vips: ["controller", "network"] });
+    expect(v.valid).toBe("unknown");
+    expect(v.details).toMatchObject({ unsampledVips: ["network"], vipSamples: { controller: 1, network: 0 } });
+    expect(noQuorumNoService(h.events(), { graceMs: 10_000, vips: ["controller"] }).valid).toBe(true);
+  });
+
   it("is unknown without a fault, or when no observer without quorum was sampled", () => {
     expect(noQuorumNoService([], opts).valid).toBe("unknown");
     const h = new SyntheticHistory()

@@ -8,7 +8,7 @@ import type { Verdict } from "./verdict.ts";
 export interface NoQuorumNoServiceOptions {
   /** Time after the fault is effective that Pacemaker may take to notice and stop (token + stop timeouts). */
   graceMs: number;
-  /** VIP names whose `vip:<name>` samples must show no holder in the judged window. */
+  /** VIP names whose `vip:<name>` samples must show no holder in the judged window; each needs one sample in it at least. */
   vips: string[];
   /** Placement sample prefix; default "placement:" (value: {quorate, runningOn: {resource: hosts[]}}). */
   subjectPrefix?: string;
@@ -30,7 +30,7 @@ const runningIn = (runningOn: Record<string, unknown>): string[] =>
  * without quorum shows any resource running, or a VIP sample shows any holder. Reports
  * `stoppedAfterMs`: from the fault's effect to the first no-quorum sample showing nothing
  * running. Unknown with no effective fault, no placement sample without quorum in the window,
- * or a malformed sample.
+ * a listed VIP with no sample in the window (`vipSamples` counts them), or a malformed sample.
  */
 export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuorumNoServiceOptions): Verdict {
   const prefix = opts.subjectPrefix ?? "placement:";
@@ -56,13 +56,20 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
     noQuorumSamples++;
     if (running.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running });
   }
-  for (const vip of opts.vips)
+  const vipSamples: Record<string, number> = {};
+  for (const vip of opts.vips) {
+    vipSamples[vip] = 0;
     for (const s of samplesOf(events, `vip:${vip}`)) {
       if (!Array.isArray(s.value)) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
-      if (inWindow(s.mono) && s.value.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running: s.value.map(String) });
+      if (!inWindow(s.mono)) continue;
+      vipSamples[vip]++;
+      if (s.value.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running: s.value.map(String) });
     }
-  const base = { graceMs: opts.graceMs, windowFromMs: ms(from), windowToMs: heal ? ms(heal) : undefined, noQuorumSamples, stoppedAfterMs };
+  }
+  const unsampledVips = opts.vips.filter((v) => vipSamples[v] === 0);
+  const base = { graceMs: opts.graceMs, windowFromMs: ms(from), windowToMs: heal ? ms(heal) : undefined, noQuorumSamples, stoppedAfterMs, vipSamples };
   if (violations.length) return verdict(false, { ...base, violations: violations.slice(0, 20), violationCount: violations.length });
   if (noQuorumSamples === 0) return verdict("unknown", { ...base, reason: "no observer without quorum sampled in the window" });
+  if (unsampledVips.length) return verdict("unknown", { ...base, unsampledVips, reason: `no sample of VIP ${unsampledVips.join(", ")} in the window` });
   return verdict(true, base);
 }

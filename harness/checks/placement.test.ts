@@ -46,6 +46,31 @@ describe("placement", () => {
     expect(v.details.transientSplits).toEqual([{ atMs: 1000, observer: "controller-3", resource: "keystone", hosts: ["controller-2", "controller-1"] }]);
   });
 
+  it("is false for a split that is not one observer's lone two-host view between two single-host views", () => {
+    const split = view({ keystone: ["controller-1", "controller-2"] });
+    const one = view({ keystone: ["controller-2"] });
+    const none = view({ keystone: [] });
+    const first = new SyntheticHistory().at(0).sample("placement:controller-1", split).at(1000).sample("placement:controller-1", one);
+    expect(placement(first.events(), opts)).toMatchObject({ valid: false, details: { violationCount: 1, transientSplits: [] } });
+    const betweenEmpty = new SyntheticHistory().at(0).sample("placement:controller-1", none).at(1000).sample("placement:controller-1", split)
+      .at(2000).sample("placement:controller-1", none);
+    expect(placement(betweenEmpty.events(), opts).valid).toBe(false);
+    const besideEmpty = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", split)
+      .at(2000).sample("placement:controller-1", none);
+    expect(placement(besideEmpty.events(), opts).valid).toBe(false);
+    const three = view({ keystone: ["controller-1", "controller-2", "controller-2b"] });
+    const wide = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", three)
+      .at(2000).sample("placement:controller-1", one);
+    expect(placement(wide.events(), { ...opts, allowed: [...opts.allowed, "controller-2b"] }).valid).toBe(false);
+  });
+
+  it("is unknown when no sample lists a resource of the group, and names the resources never listed", () => {
+    const h = new SyntheticHistory().at(0).sample("placement:controller-1", view({ neutron: ["controller-3"] }));
+    expect(placement(h.events(), opts)).toMatchObject({ valid: "unknown", details: { unobserved: ["keystone", "glance"] } });
+    const some = new SyntheticHistory().at(0).sample("placement:controller-1", view({ keystone: ["controller-1"] }));
+    expect(placement(some.events(), opts)).toMatchObject({ valid: true, details: { unobserved: ["glance"] } });
+  });
+
   it("is unknown without samples, or with a malformed one", () => {
     expect(placement([], opts).valid).toBe("unknown");
     const h = new SyntheticHistory().at(0).sample("placement:controller-1", { runningOn: { keystone: "controller-1" } });

@@ -24,12 +24,13 @@ export interface PlacementViolation {
 
 /**
  * Judges Pacemaker placement samples: false if any observer ever saw a resource of the group
- * running on a host outside `allowed`, or on more than one host in two of its samples in a row
- * (or in its last one); reports every host each resource ran on. A lone two-host view between
- * single-host views of the same observer is reported as a `transientSplit`. (Seen in CI as a
- * killed controller rejoined: one observer listed it, for one sample, with the group it ran
- * before the kill, while the other observers and the VIP samples showed a single holder.)
- * Unknown with no samples or a malformed one.
+ * running on a host outside `allowed`, or on more than one host in any of its samples but a
+ * lone two-host view between two single-host views of the same observer, which is reported as
+ * a `transientSplit` (see {@link isTransientSplit}); reports every host each resource ran on
+ * and the resources no sample listed (`unobserved`). (Seen in CI as a killed controller
+ * rejoined: one observer listed it, for one sample, with the group it ran before the kill,
+ * while the other observers and the VIP samples showed a single holder.)
+ * Unknown with no samples, none listing a resource of the group, or a malformed one.
  */
 export function placement(events: readonly HistoryEvent[], opts: PlacementOptions): Verdict {
   const samples = samplesWithPrefix(events, opts.subjectPrefix ?? "placement:");
@@ -54,13 +55,25 @@ export function placement(events: readonly HistoryEvent[], opts: PlacementOption
   }
   const transientSplits: PlacementViolation[] = [];
   for (const seq of views.values()) {
-    const split = (i: number) => (seq[i]?.hosts.length ?? 0) > 1;
     seq.forEach((v, i) => {
-      if (!split(i) || violations.includes(v)) return;
-      (i + 1 < seq.length && !split(i - 1) && !split(i + 1) ? transientSplits : violations).push(v);
+      if (v.hosts.length < 2 || violations.includes(v)) return;
+      (isTransientSplit(seq[i - 1], v, seq[i + 1]) ? transientSplits : violations).push(v);
     });
   }
   violations.sort((a, b) => a.atMs - b.atMs);
   const ranOn = Object.fromEntries(Object.entries(seenOn).map(([r, hs]) => [r, [...hs].sort()]));
-  return verdict(violations.length ? false : true, { ranOn, violations: violations.slice(0, 20), violationCount: violations.length, transientSplits });
+  const unobserved = opts.resources.filter((r) => ![...views.keys()].some((k) => k.endsWith(`\u0000${r}`)));
+  const details = { ranOn, violations: violations.slice(0, 20), violationCount: violations.length, transientSplits, unobserved };
+  if (violations.length) return verdict(false, details);
+  if (views.size === 0) return verdict("unknown", { ...details, reason: `no placement sample lists ${opts.resources.join(", ")}` });
+  return verdict(true, details);
+}
+
+/**
+ * Whether `split`, one observer's view between its views `before` and `after` of the same
+ * resource, is the transient kind: exactly two hosts, with exactly one host on each side. A
+ * split in the first or last view, next to an empty view, or of three hosts is not. Pure.
+ */
+export function isTransientSplit(before: Pick<PlacementViolation, "hosts"> | undefined, split: Pick<PlacementViolation, "hosts">, after: Pick<PlacementViolation, "hosts"> | undefined): boolean {
+  return split.hosts.length === 2 && before?.hosts.length === 1 && after?.hosts.length === 1;
 }
