@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
-import { ackedWrites, convergedAfterHeal, noAcksDuring, outage, sameRows } from "../harness/checks/index.ts";
+import { ackedWrites, convergedAfterHeal, noAcksDuring, outage, sameRows, wentNonPrimary } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
 import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
@@ -116,10 +116,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
 
     const summary = await run.finish(
       {
-        [`the isolated node goes non-Primary`]: (e) =>
-          e.some((x) => x.kind === "sample" && x.subject === `wsrep:${victim}` && (x.value as GaleraStatus).status === "non-Primary")
-            ? { valid: true, details: { node: victim } }
-            : { valid: false, details: { node: victim, reason: "no wsrep sample showed non-Primary" } },
+        [`the isolated node goes non-Primary`]: (e) => wentNonPrimary(e, { node: victim, withinMs: NON_PRIMARY_MS, fault: "partition" }),
         "the isolated node acknowledges no write while partitioned": (e) => noAcksDuring(e, { process: "mysql-minority", fault: "partition" }),
         "the isolated node serves no read once non-Primary": (e) => noAcksDuring(e, { process: "mysql-minority-read", fault: "partition" }),
         "DB outage through the VIP within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),

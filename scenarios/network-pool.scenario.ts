@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
-import { placement, verdict } from "../harness/checks/index.ts";
+import { movedTo, placement } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
@@ -43,12 +43,7 @@ describe("network-pool: the active network controller dies", () => {
     const summary = await run.finish(
       {
         "the agents never ran outside network_sp, nor twice": (e) => placement(e, { resources: [...agents], allowed: pool }),
-        "the agents moved to the other network_sp node": (e) => {
-          const last = [...e].reverse().find((x) => x.kind === "sample" && x.subject.startsWith("placement:"));
-          const on = (last as { value?: { runningOn?: Record<string, string[]> } } | undefined)?.value?.runningOn ?? {};
-          const wrong = agents.filter((a) => !standby.includes(on[a]?.[0] ?? ""));
-          return last ? verdict(wrong.length === 0, { standby, runningOn: Object.fromEntries(agents.map((a) => [a, on[a] ?? []])) }) : verdict("unknown", { reason: "no placement sample" });
-        },
+        "the agents moved to the other network_sp node": (e) => movedTo(e, { resources: [...agents], to: standby }),
       },
       () => ({ relocationMs }),
     );

@@ -1,9 +1,9 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
-import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, verdict } from "../harness/checks/index.ts";
+import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, reportsPaused, verdict } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
 import { queueArguments } from "../harness/formation/index.ts";
-import { samplesWithPrefix } from "../harness/history/index.ts";
+import { compareMono, faultWindow, samplesOf, samplesWithPrefix } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
@@ -67,9 +67,11 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
         majority.every((h) => (samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value as { running?: string[] } | undefined)?.running?.length === 2),
       PARTITION_DETECT_MS * 2);
       if (mode === "pause_minority")
-        await run.until(`${minority} paused (its own view no longer running)`, () => {
-          const v = samplesWithPrefix(run.history.events(), `rabbit:${minority}`).at(-1)?.value as { running?: string[] } | undefined;
-          return v !== undefined && !(v.running ?? []).includes(`rabbit@${minority}`);
+        // Only the node's own answer that its app stopped is a pause: a node that does not answer is not one.
+        await run.until(`${minority} paused (its own node says its rabbit app is stopped)`, () => {
+          const events = run.history.events();
+          const { effectiveMono } = faultWindow(events);
+          return samplesOf(events, `rabbit:${minority}`).some((s) => !!effectiveMono && compareMono(s.mono, effectiveMono) >= 0 && reportsPaused(s.value));
         }, PARTITION_DETECT_MS * 2);
       await run.until("a publish confirmed and a delivery consumed by the majority", () =>
         failedOver(run.history.events(), { processes: ["amqp-publish", "amqp-consume"], away: [minority] }).valid === true, PUBLISH_OUTAGE_MS * 2);

@@ -2,8 +2,8 @@ import { compareMono, relativeClock } from "../history/clock.ts";
 import type { HistoryEvent } from "../history/event.ts";
 import { faultWindow } from "../history/fault-window.ts";
 import { samplesWithPrefix } from "../history/samples.ts";
-import { verdict } from "./compose.ts";
-import type { Verdict } from "./verdict.ts";
+import { worst, verdict } from "./compose.ts";
+import type { Validity, Verdict } from "./verdict.ts";
 
 /** Options for {@link minorityPaused}. */
 export interface MinorityPausedOptions {
@@ -11,7 +11,7 @@ export interface MinorityPausedOptions {
   minority: string[];
   /** Hosts on the majority side. */
   majority: string[];
-  /** Sample subject of a host's own cluster view, `{running: string[]}`; default `rabbit:<host>`. */
+  /** Sample subject of a host's own view, `{running: string[], down?: true, appRunning?: boolean}`; default `rabbit:<host>`. */
   subject?: (host: string) => string;
   /** Cluster node name of a host; default `rabbit@<host>`. */
   node?: (host: string) => string;
@@ -21,12 +21,29 @@ export interface MinorityPausedOptions {
   fault?: string;
 }
 
+type View = { running?: unknown; down?: unknown; appRunning?: unknown } | null | undefined;
+
+/** Whether a `rabbit:<host>` sample is the node's own answer that its rabbit app is stopped (`appRunning: false`); pure. */
+export function reportsPaused(value: unknown): boolean {
+  return (value as View)?.appRunning === false;
+}
+
+const runningOf = (v: unknown): string[] => {
+  const r = (v as View)?.running;
+  return Array.isArray(r) ? r.map(String) : [];
+};
+// A view the node gave: the sampler marks a sample without one `down`.
+const answered = (v: unknown) => (v as View)?.down !== true && runningOf(v).length > 0;
+
 /**
- * RabbitMQ's pause_minority, judged from each node's own cluster view while the partition held:
- * every minority node stops running (its view no longer lists itself), and every majority node's
- * view lists exactly the majority. Reports when each happened after the fault (`pausedAfterMs`,
- * `majorityAfterMs`) and how long the minority stayed paused (`pausedMs`, to its first running
- * view after the heal). False if either never happens or is late; unknown without a fault or samples.
+ * RabbitMQ's pause_minority, judged from each node's own answers while the partition held: every
+ * minority node says its rabbit app is stopped (`appRunning: false`; a sample without an answer,
+ * `down`, proves nothing), and every majority node's view lists exactly the majority. Reports when
+ * each happened after the fault (`pausedAfterMs`, `majorityAfterMs`) and how long the minority
+ * stayed paused (`pausedMs`, to its first view listing itself after the heal). False if either is
+ * late, or never happens while the nodes kept answering (a minority node seen running, a majority
+ * node's last view not the majority); unknown without a fault, without samples inside it, or when
+ * the nodes that never showed it stopped answering.
  */
 export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPausedOptions): Verdict {
   const subject = o.subject ?? ((h: string) => `rabbit:${h}`);
@@ -34,33 +51,55 @@ export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPause
   const { effectiveMono, healedMono } = faultWindow(events, o.fault);
   if (!effectiveMono) return verdict("unknown", { reason: "no effective fault event" });
   const ms = relativeClock(events);
+  const effMs = ms(effectiveMono);
   const hosts = [...o.minority, ...o.majority];
   const subjects = new Map(hosts.map((h) => [subject(h), h]));
   const samples = samplesWithPrefix(events, "").filter((s) => subjects.has(s.subject) && compareMono(s.mono, effectiveMono) >= 0);
   const inside = samples.filter((s) => !healedMono || compareMono(s.mono, healedMono) <= 0);
   if (inside.length === 0) return verdict("unknown", { reason: "no cluster view sampled while the fault held" });
-  const runningOf = (v: unknown) => ((v as { running?: unknown })?.running as string[] | undefined) ?? [];
-  const selfRunning = (h: string, v: unknown) => runningOf(v).includes(node(h));
+  const selfRunning = (h: string, v: unknown) => runningOf(v).includes(node(h)) || (v as View)?.appRunning === true;
   const want = o.majority.map(node).sort().join(",");
-  const latest = new Map<string, unknown>();
+  const pausedSince = new Map<string, number>();
+  const lastAnswer = new Map<string, unknown>();
+  const lastSample = new Map<string, unknown>();
+  const runningLate = new Set<string>();
   let pausedAt: number | undefined;
   let majorityAt: number | undefined;
   for (const s of inside) {
-    latest.set(subjects.get(s.subject)!, s.value);
+    const h = subjects.get(s.subject)!;
     const t = ms(s.mono);
-    if (pausedAt === undefined && o.minority.every((h) => latest.has(h) && !selfRunning(h, latest.get(h)))) pausedAt = t;
-    if (majorityAt === undefined && o.majority.every((h) => latest.has(h) && [...runningOf(latest.get(h))].sort().join(",") === want)) majorityAt = t;
+    lastSample.set(h, s.value);
+    if (answered(s.value)) lastAnswer.set(h, s.value);
+    if (o.minority.includes(h)) {
+      if (reportsPaused(s.value)) pausedSince.set(h, pausedSince.get(h) ?? t);
+      else if (selfRunning(h, s.value)) {
+        pausedSince.delete(h);
+        if (o.withinMs !== undefined && t - effMs > o.withinMs) runningLate.add(h);
+      }
+      if (pausedAt === undefined && o.minority.every((m) => pausedSince.has(m))) pausedAt = t;
+    }
+    if (majorityAt === undefined && o.majority.every((m) => lastAnswer.has(m) && [...runningOf(lastAnswer.get(m))].sort().join(",") === want)) majorityAt = t;
   }
-  const effMs = ms(effectiveMono);
   const pausedAfterMs = pausedAt === undefined ? undefined : pausedAt - effMs;
   const majorityAfterMs = majorityAt === undefined ? undefined : majorityAt - effMs;
   const resumed = healedMono
-    ? samples.find((s) => compareMono(s.mono, healedMono) > 0 && o.minority.includes(subjects.get(s.subject)!) && selfRunning(subjects.get(s.subject)!, s.value))
+    ? samples.find((s) => compareMono(s.mono, healedMono) > 0 && o.minority.includes(subjects.get(s.subject)!) && runningOf(s.value).includes(node(subjects.get(s.subject)!)))
     : undefined;
   const pausedMs = pausedAt === undefined ? undefined : (resumed ? ms(resumed.mono) : ms(inside.at(-1)!.mono)) - pausedAt;
   const late = o.withinMs !== undefined && [pausedAfterMs, majorityAfterMs].some((x) => x !== undefined && x > o.withinMs!);
-  const ok = pausedAfterMs !== undefined && majorityAfterMs !== undefined && !late;
-  return verdict(ok, {
+  // Never paused: proved only by a node seen running (at the end, or past the bound); silence is unknown.
+  const unpaused = o.minority.filter((h) => !pausedSince.has(h));
+  const silent = (h: string) => !lastSample.has(h) || !selfRunning(h, lastSample.get(h));
+  const pause: Validity = pausedAfterMs !== undefined ? true : unpaused.some((h) => silent(h) && !runningLate.has(h)) ? "unknown" : false;
+  const alone: Validity = majorityAfterMs !== undefined ? true : o.majority.some((h) => !lastSample.has(h) || !answered(lastSample.get(h))) ? "unknown" : false;
+  const valid: Validity = late ? false : worst([pause, alone]);
+  const reason = late ? "too late"
+    : pause === false ? "the minority never paused"
+    : alone === false ? "the majority never ran alone"
+    : pause === "unknown" ? `no pause seen and no answer from ${unpaused.filter((h) => silent(h) && !runningLate.has(h)).join(", ")} at the end`
+    : alone === "unknown" ? "the majority never seen alone, and not every majority node answered at the end"
+    : undefined;
+  return verdict(valid, {
     minority: o.minority,
     majority: o.majority,
     pausedAfterMs,
@@ -68,6 +107,6 @@ export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPause
     pausedMs,
     resumedAfterHeal: resumed !== undefined,
     withinMs: o.withinMs,
-    ...(ok ? {} : { reason: pausedAfterMs === undefined ? "the minority never paused" : majorityAfterMs === undefined ? "the majority never ran alone" : "too late" }),
+    ...(reason ? { reason } : {}),
   });
 }
