@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 
 // Scenario specs share one running topology per topology; the foundation test in tests/ checks the
 // PRISMA one last and takes it down. Order: unit files, then PRISMA scenarios by name, tests/ by
-// name, clusterware scenarios, controls. Vitest reads the sequencer from the root config only (a project's
+// name, the interrupt test (its own bring-ups), clusterware scenarios, controls. Vitest reads the sequencer from the root config only (a project's
 // `sequence.sequencer` is ignored), so it is set there.
 class OneTopologyAtATime extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -14,6 +14,8 @@ class OneTopologyAtATime extends BaseSequencer {
     const rank = (f: TestSpecification) => {
       if (f.project.name !== "integration") return 0;
       if (f.moduleId.endsWith("/controls.it.ts")) return 4;
+      // After the foundation test has taken the shared PRISMA run down: it brings up topologies of its own.
+      if (f.moduleId.endsWith("/interrupt.it.ts")) return 2.5;
       if (!f.moduleId.includes("/scenarios/")) return 2;
       return readFileSync(f.moduleId, "utf8").includes("sharedClusterware(") ? 3 : 1;
     };

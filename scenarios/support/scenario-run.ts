@@ -139,6 +139,7 @@ export class ScenarioRun {
       this.log(`metrics failed: ${String(failed.details.error)}`);
     }
     this.history.close();
+    this.log("▶ writing the report");
     return finishReport({
       dir: this.dir,
       runId: this.id,
