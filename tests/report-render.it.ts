@@ -39,7 +39,7 @@ describe("report: acceptance, JUnit and rendered pages of the newest run", () =>
     scratch = mkdtempSync(path.join(tmpdir(), "haproof-report-it-"));
     const dir = path.join(scratch, s.runId);
     mkdirSync(dir);
-    for (const f of ["summary.json", "summary.md", "timeline.html", "timeline.svg"]) {
+    for (const f of ["summary.json", "summary.md", "history.jsonl", "timeline.html", "timeline.svg"]) {
       if (existsSync(path.join(run.dir, f))) copyFileSync(path.join(run.dir, f), path.join(dir, f));
     }
     const results = path.join(REPORTS_DIR, "allure-results");
@@ -135,7 +135,7 @@ describe("report: acceptance, JUnit and rendered pages of the newest run", () =>
 });
 
 /** Writes one Allure result file for `summary` (scenario as the test, each check as a step). */
-function writeAllureResult(dir: string, summary: { scenario: string; topology: string; verdict: string; startedAt: string; durationMs: number; checks: { name: string; valid: unknown }[] }): void {
+function writeAllureResult(dir: string, summary: { scenario: string; topology: string; runId: string; verdict: string; startedAt: string; durationMs: number; checks: { name: string; valid: unknown }[] }): void {
   mkdirSync(dir, { recursive: true });
   const start = Date.parse(summary.startedAt);
   const status = (v: unknown) => (v === true ? "passed" : v === false ? "failed" : "broken");
@@ -144,7 +144,8 @@ function writeAllureResult(dir: string, summary: { scenario: string; topology: s
     uuid,
     historyId: `${summary.topology}/${summary.scenario}`,
     name: summary.scenario,
-    fullName: `${summary.topology} ${summary.scenario}`,
+    // Shaped like allure-vitest's (`<package>:<file>#<title>`): the report keeps only results of acceptance test files.
+    fullName: `haproof:scenarios/${summary.scenario}.scenario.ts#${summary.scenario}`,
     status: summary.verdict === "pass" ? "passed" : summary.verdict === "fail" ? "failed" : "broken",
     stage: "finished",
     start,
@@ -152,7 +153,7 @@ function writeAllureResult(dir: string, summary: { scenario: string; topology: s
     labels: [{ name: "feature", value: summary.topology }, { name: "story", value: summary.scenario }],
     steps: summary.checks.map((c) => ({ name: c.name, status: status(c.valid), stage: "finished", start, stop: start, steps: [], attachments: [], parameters: [] })),
     attachments: [],
-    parameters: [],
+    parameters: [{ name: "runId", value: summary.runId, excluded: true }],
   };
   writeFileSync(path.join(dir, `${uuid}-result.json`), JSON.stringify(result));
 }

@@ -73,6 +73,19 @@ describe("acceptanceMarkdown", () => {
     expect(md).toContain("## Not exercised yet");
   });
 
+  it("says a window that never closed is a lower bound that never recovered, not \"≤\" its bound", () => {
+    const run = fixtureRun((s) => {
+      const glance = s.checks.find((c) => c.name === "Glance outage within bound")!;
+      (glance.details.processes as { glance: { windows: { recovered: boolean }[] } }).glance.windows[0]!.recovered = false;
+      s.metrics.glanceOutageMs = 64_500;
+    });
+    const a = acceptance([run], DEFAULT_REQUIREMENTS, ROOT);
+    expect(a.rows.find((r) => r.id === "PRISMA-CTRL-GLANCE-OUTAGE")).toMatchObject({ valid: false, measuredMs: 64_500, open: true });
+    const md = acceptanceMarkdown(a, [run], { generatedAt: new Date(0) });
+    expect(md).toContain("| **FAIL** | ≥ 64.5 s, never recovered (bound 90 s) |");
+    expect(md).not.toContain("64.5 s ≤ 90 s");
+  });
+
   it("escapes table cells and formats measured vs threshold", () => {
     const run = fixtureRun((s) => s.checks.push({ name: "a | b\nc", valid: true, details: {} }));
     const md = acceptanceMarkdown(acceptance([run], DEFAULT_REQUIREMENTS, ROOT), [run]);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REQUIREMENTS } from "../requirements/index.ts";
 import { buildReports, NoRunsError } from "./build-reports.ts";
 import { findRuns } from "./find-runs.ts";
+import { fakeAllure, writeResult } from "./fixtures/fake-allure.ts";
 import { allPass, fixtureRun } from "./fixtures/fixture-run.ts";
 import type { RunSummary } from "./summary.ts";
 
@@ -80,6 +81,19 @@ describe("buildReports", () => {
     const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
     expect(built.acceptance.accepted).toBe(true);
     expect(readFileSync(built.files.acceptance, "utf8")).toContain("**All 9 requirements met.**");
+  });
+
+  it("links each requirement to its run's test in the Allure report, its timeline and its history", async () => {
+    const root = reportsRoot();
+    writeResult(root, "s1", "scenarios/node-loss.scenario.ts", "node-loss-2");
+    writeResult(root, "u1", "harness/cli/set-option.test.ts");
+    const built = await buildReports({ root, table: DEFAULT_REQUIREMENTS, allureBin: fakeAllure(root) });
+    expect(built.allure).toMatchObject({ status: "done", code: 0, staged: { kept: 1, dropped: 1 } });
+    const md = readFileSync(built.files.acceptance, "utf8");
+    const row = md.split("\n").find((l) => l.startsWith("| PRISMA-CTRL-VIP-MOVE |"))!;
+    expect(row).toContain("| [Allure test](allure-report/index.html#testresult/uid-node-loss-2) · [timeline](node-loss-2/timeline.html) · [history](node-loss-2/history.jsonl) · [summary](node-loss-2/summary.json) |");
+    // lb-failover-1 has no Allure test: its rows link the files only.
+    expect(md.split("\n").find((l) => l.startsWith("| PRISMA-LB-VIP-MOVE |"))).toMatch(/\| \[timeline\]\(lb-failover-1\/timeline\.html\)/);
   });
 
   it("throws NoRunsError, writing nothing, when no summary is found", async () => {

@@ -4,6 +4,7 @@ import { requirements, type Requirement } from "../requirements/index.ts";
 import { acceptance, type Acceptance } from "./acceptance.ts";
 import { acceptanceMarkdown, measuredVsThreshold } from "./acceptance-markdown.ts";
 import { generateAllure, type AllureGenerateResult } from "./allure-generate.ts";
+import { allureTestLinks } from "./allure-tests.ts";
 import { findRuns, type FoundRuns } from "./find-runs.ts";
 import { junitXml } from "./junit.ts";
 
@@ -24,6 +25,8 @@ export interface BuildReportsOptions {
   all?: boolean;
   /** Run `allure generate`; default true. */
   allure?: boolean;
+  /** The Allure CLI; default ALLURE_BIN. */
+  allureBin?: string;
   /** Requirement table; default the one in force (defaults plus site override). */
   table?: readonly Requirement[];
 }
@@ -36,21 +39,27 @@ export interface BuiltReports extends FoundRuns {
 }
 
 /**
- * Generates the Allure report (when results exist), then writes `<root>/acceptance.md` and `<root>/junit.xml`
+ * Generates the Allure report from the acceptance results (when results exist), then writes `<root>/acceptance.md`
+ * (each requirement linked to its run's Allure test, timeline, history and summary) and `<root>/junit.xml`
  * from the runs' summaries, overwriting both. Throws NoRunsError when no summary is found (nothing is written then).
  */
 export async function buildReports(opts: BuildReportsOptions): Promise<BuiltReports> {
   const found = findRuns(opts.root, { all: opts.all });
   if (found.runs.length === 0) throw new NoRunsError(opts.root, found.skipped);
   const table = opts.table ?? requirements();
-  const allure = opts.allure === false ? undefined : await generateAllure(opts.root);
+  const allure = opts.allure === false ? undefined : await generateAllure(opts.root, opts.allureBin);
   const allureIndex = allure?.status === "done" && allure.code === 0 ? allure.index : undefined;
   // Negative controls fail on purpose: they are judged by `npm run controls`, not as requirements.
   const real = found.runs.filter((r) => !r.summary.mutations?.length);
   const acc = acceptance(real, table, opts.root);
   const files = { acceptance: path.join(opts.root, "acceptance.md"), junit: path.join(opts.root, "junit.xml"), ...(allureIndex ? { allureIndex } : {}) };
   const relAllure = allureIndex ? path.relative(opts.root, allureIndex).split(path.sep).join("/") : undefined;
-  writeFileSync(files.acceptance, acceptanceMarkdown(acc, real, relAllure ? { allureIndex: relAllure } : {}));
+  // Each run's own test in the report just generated (Allure draws new test uids every time).
+  const reportDir = allureIndex ? path.dirname(allureIndex) : undefined;
+  const allureTests = reportDir
+    ? Object.fromEntries(Object.entries(allureTestLinks(reportDir)).map(([runId, href]) => [runId, `${path.posix.dirname(relAllure!)}/${href}`]))
+    : {};
+  writeFileSync(files.acceptance, acceptanceMarkdown(acc, real, relAllure ? { allureIndex: relAllure, allureTests } : {}));
   writeFileSync(files.junit, junitXml(real, {
     note: (run, check) => {
       const rows = acc.rows.filter((r) => r.runId === run.summary.runId && r.check === check.name && r.id);

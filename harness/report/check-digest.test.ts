@@ -4,9 +4,16 @@ import { SyntheticHistory } from "../history/synthetic.ts";
 import { checkDigest } from "./check-digest.ts";
 
 describe("checkDigest", () => {
-  it("says when an outage never recovered", () => {
-    const h = new SyntheticHistory().at(0).call("amqp", "publish", "ok").at(100).call("amqp", "publish", "fail").at(900).phase("end");
-    expect(checkDigest(outage(h.events()))).toMatch(/max window 900 ms .* on amqp; 1 window; never recovered/);
+  it("says when an outage never recovered: the window is a lower bound, compared with no bound", () => {
+    const h = new SyntheticHistory().at(0).call("amqp", "publish", "ok").at(100).call("amqp", "publish", "fail").at(64_500).phase("end");
+    expect(checkDigest(outage(h.events()))).toBe("max window ≥ 64.5 s, never recovered on amqp; 1 window");
+    expect(checkDigest(outage(h.events(), { maxOutageMs: 90_000 }))).toBe("max window ≥ 64.5 s, never recovered (bound 90 s) on amqp; 1 window");
+  });
+
+  it("states the comparison with the bound that decided the verdict", () => {
+    const h = new SyntheticHistory().at(0).call("mysql", "insert", "ok").at(1000).call("mysql", "insert", "fail").at(45_100).call("mysql", "insert", "ok");
+    expect(checkDigest(outage(h.events(), { maxOutageMs: 30_000 }))).toBe("max window 45.1 s > 30 s on mysql; 1 window");
+    expect(checkDigest(outage(h.events(), { maxOutageMs: 60_000 }))).toBe("max window 45.1 s ≤ 60 s on mysql; 1 window");
   });
 
   it("reports a healthy probe as no outage", () => {

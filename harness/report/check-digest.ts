@@ -1,3 +1,4 @@
+import { boundText } from "./bound-text.ts";
 import { formatMs, formatSeconds, isMsMetric } from "./format.ts";
 import type { CheckResult } from "./summary.ts";
 
@@ -19,8 +20,9 @@ function outageDigest(d: Details): string | undefined {
   const windows = per.reduce((n, [, p]) => n + (typeof p.count === "number" ? p.count : 0), 0);
   if (windows === 0) return `no outage (${per.length} probe${per.length === 1 ? "" : "s"})`;
   const open = per.some(([, p]) => Array.isArray(p.windows) && p.windows.some((w) => rec(w) && w.recovered === false));
-  const limit = typeof d.maxOutageMs === "number" ? `, limit ${formatMs(d.maxOutageMs)}` : "";
-  return `max window ${formatMs(worstP.maxMs as number)} on ${name}; ${windows} window${windows === 1 ? "" : "s"}${limit}${open ? "; never recovered" : ""}`;
+  // The comparison that decided the verdict: "5.2 s ≤ 10 s", or "≥ 64.5 s, never recovered (bound 90 s)".
+  const limit = typeof d.maxOutageMs === "number" ? d.maxOutageMs : undefined;
+  return `max window ${boundText(worstP.maxMs as number, limit, open)} on ${name}; ${windows} window${windows === 1 ? "" : "s"}`;
 }
 
 function vipDigest(d: Details): string | undefined {
