@@ -14,8 +14,8 @@ export type AllureGenerateResult =
 
 /**
  * Generates `<root>/allure-report` (replacing the old one) from the acceptance results only: the results of
- * `<root>/allure-results` that come from scenarios and tests/*.it.ts are staged in a temporary directory
- * (see stageAcceptanceResults; unit-test results are left out), `allure generate` runs on it, and it is removed.
+ * `<root>/allure-results` from scenarios, negative controls and chaos runs are staged in a temporary directory
+ * (see ACCEPTANCE_TEST_FILE; unit-test results are left out), `allure generate` runs on it, and it is removed.
  * Skips (no process started) when allure-results or the CLI is absent; never throws for a failing CLI, it returns its code.
  */
 export async function generateAllure(root: string, bin: string = ALLURE_BIN): Promise<AllureGenerateResult> {

@@ -26,10 +26,12 @@ describe("allureResultFile and isAcceptanceResult", () => {
     expect(allureResultFile(null)).toBeUndefined();
   });
 
-  it("keep scenarios, controls, chaos and the other integration tests; leave unit tests and anonymous results out", () => {
+  it("keep scenarios, negative controls and chaos runs; leave unit tests, harness self-tests and anonymous results out", () => {
     expect(isAcceptanceResult(result("a", "scenarios/node-loss.scenario.ts"))).toBe(true);
     expect(isAcceptanceResult(result("b", "tests/controls.it.ts"))).toBe(true);
     expect(isAcceptanceResult(result("c", "tests/chaos.it.ts"))).toBe(true);
+    expect(isAcceptanceResult(result("g", "tests/faults.it.ts"))).toBe(false);
+    expect(isAcceptanceResult(result("h", "tests/report-render.it.ts"))).toBe(false);
     expect(isAcceptanceResult(result("d", "harness/cli/set-option.test.ts"))).toBe(false); // "--set parsing"
     expect(isAcceptanceResult(result("e", "scenarios/chaos/step-fault.test.ts"))).toBe(false);
     expect(isAcceptanceResult(result("f", "harness/observe/vips.test.ts"))).toBe(false); // "addrListHas"
