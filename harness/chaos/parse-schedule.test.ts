@@ -28,7 +28,8 @@ describe("parseSchedule", () => {
   it("rejects text that is not JSON", () => {
     const e = errorOf("{ nope");
     expect(e).toBeInstanceOf(ScheduleError);
-    expect(e.message).toMatch(/^schedule.json is not a valid chaos schedule:\n {2}not JSON/);
+    expect(e.message).toMatch(/^schedule.json is not a valid chaos schedule: not JSON/);
+    expect(e.message).not.toContain("\n");
   });
 
   it("names each malformed field with its path", () => {
