@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { constants } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeRun, listRuns, type EngineRun } from "../harness/engine/index.ts";
@@ -19,7 +21,8 @@ function startScenario(key: string): { child: ChildProcess; output: () => string
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  // The status a shell shows: npm re-raises the signal on itself, which a shell reports as 128 + its number.
+  const exited = new Promise<number | null>((r) => child.on("exit", (code, sig) => r(code ?? (sig ? 128 + constants.signals[sig] : null))));
   return { child, output: () => out, exited };
 }
 
@@ -45,8 +48,14 @@ const POINTS: [string, RegExp, number][] = [
 
 describe("Ctrl-C at any moment of a scenario leaves nothing of its run on the engine", () => {
   const seen: string[] = [];
+  const reports = join(ROOT, "reports");
+  const reportsBefore = new Set(existsSync(reports) ? readdirSync(reports) : []);
   afterAll(() => {
     console.log(`interrupt points:\n  ${seen.join("\n  ")}`);
+    // The interrupted runs' half-written report folders are not evidence of anything: `npm run report` must not judge them.
+    for (const d of existsSync(reports) ? readdirSync(reports) : []) {
+      if (d.startsWith("lb-failover-") && !reportsBefore.has(d)) rmSync(join(reports, d), { recursive: true, force: true });
+    }
   });
 
   it.each(POINTS)("SIGINT %s: exit 130, and no container, network or volume of the run remains", async (label, line, delayMs) => {
