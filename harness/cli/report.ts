@@ -22,6 +22,8 @@ async function main(): Promise<number> {
   const root = path.resolve(o.dir);
   const built = await buildReports({ root, all: o.all, allure: o.allure });
   for (const s of built.skipped) console.error(`skipped ${s.dir}: ${s.reason}`);
+  // An unreadable newest summary is judged unknown, never replaced by an older run: say which, and why.
+  for (const r of built.runs.filter((x) => x.unreadable)) console.error(`unreadable ${r.dir}: ${r.unreadable} (judged unknown)`);
   if (built.allure?.status === "skipped") console.log(`allure: skipped (${built.allure.reason})`);
   else if (built.allure && built.allure.code !== 0) console.error(`allure generate failed (exit ${built.allure.code}):\n${built.allure.output.trim()}`);
   console.log(acceptanceHeadline(built.acceptance));
