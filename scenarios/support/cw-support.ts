@@ -27,12 +27,32 @@ export function parsePcmkLog(text: string, year: number): PcmkOp[] {
   return ops;
 }
 
-/** Records each cluster node's Pacemaker start/stop results as `pcmk-ops:<node>` (for chainOrder). */
+/** A node's log that could not be read: not an operation list, so chainOrder reads it as unknown. */
+export interface PcmkLogUnread {
+  unread: true;
+  exitCode?: number;
+  stderr?: string;
+  error?: string;
+}
+
+/**
+ * The `pcmk-ops:<node>` sample value for one grep of a node's pacemaker.log: the parsed operations
+ * (exit 0: lines matched; 1: none matched, a readable log with no operation), or an unread marker
+ * when grep failed (exit >= 2: no such file, I/O error) or could not run at all (`r` an Error). Pure.
+ */
+export function pcmkOpsSample(r: { exitCode: number; stdout: string; stderr: string } | Error, year: number): PcmkOp[] | PcmkLogUnread {
+  if (r instanceof Error) return { unread: true, error: r.message };
+  if (r.exitCode >= 2) return { unread: true, exitCode: r.exitCode, stderr: r.stderr.trim().slice(0, 500) };
+  return parsePcmkLog(r.stdout, year);
+}
+
+/** Records each cluster node's Pacemaker start/stop results as `pcmk-ops:<node>` (for chainOrder); an unreadable log as `{ unread: true, ... }`. */
 export async function recordPcmkOps(run: ScenarioRun, running: Cw): Promise<void> {
   await run.step("record every node's Pacemaker start/stop results", async () => {
     for (const h of cwNodes(running.formationContext(() => undefined))) {
-      const r = await h.exec(["grep", "-E", "Result of (start|stop) operation|Starting Pacemaker", "/var/log/pacemaker/pacemaker.log"], { allowFail: true, timeoutMs: 15_000 }).catch(() => undefined);
-      if (r) run.record(`pcmk-ops:${h.name}`, parsePcmkLog(r.stdout, new Date().getUTCFullYear()));
+      const r = await h.exec(["grep", "-E", "Result of (start|stop) operation|Starting Pacemaker", "/var/log/pacemaker/pacemaker.log"], { allowFail: true, timeoutMs: 15_000 })
+        .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      run.record(`pcmk-ops:${h.name}`, pcmkOpsSample(r, new Date().getUTCFullYear()));
     }
   });
 }
