@@ -6,7 +6,7 @@ import { generateSchedule, scheduleJson } from "../../harness/chaos/index.ts";
 import { prisma } from "../../topologies/index.ts";
 import { SyntheticHistory } from "../../harness/history/index.ts";
 import { availabilityMetrics, stepsApplied } from "./chaos-checks.ts";
-import { CHAOS_ENV, chaosSchedule, chaosThresholds, chaosTimeoutMs, SHORT_CHAOS } from "./chaos-env.ts";
+import { CHAOS_ENV, chaosSchedule, chaosThresholds, chaosTimeoutMs, SHORT_CHAOS, SHORT_CHAOS_MAX_OUTAGE_MS } from "./chaos-env.ts";
 
 describe("chaos spec inputs", () => {
   it("runs the short fixed schedule by default, and the named file when given", () => {
@@ -20,9 +20,15 @@ describe("chaos spec inputs", () => {
     expect(chaosSchedule(prisma, { [CHAOS_ENV.schedule]: file })).toEqual(other);
   });
 
-  it("reads thresholds only when set, and bounds the spec by the schedule", () => {
-    expect(chaosThresholds({})).toEqual({ minAvailabilityPct: undefined, maxOutageMs: undefined });
-    expect(chaosThresholds({ [CHAOS_ENV.minAvailabilityPct]: "99.5", [CHAOS_ENV.maxOutageMs]: "60000" })).toEqual({ minAvailabilityPct: 99.5, maxOutageMs: 60_000 });
+  it("bounds the short run's outages by default, a named schedule's only when set, and bounds the spec by the schedule", () => {
+    expect(chaosThresholds({})).toStrictEqual({ maxOutageMs: SHORT_CHAOS_MAX_OUTAGE_MS });
+    expect(SHORT_CHAOS_MAX_OUTAGE_MS).toBe(180_000);
+    expect(chaosThresholds({ [CHAOS_ENV.schedule]: "/tmp/s.json" })).toStrictEqual({});
+    expect(chaosThresholds({ [CHAOS_ENV.schedule]: "/tmp/s.json", [CHAOS_ENV.minAvailabilityPct]: "99.5", [CHAOS_ENV.maxOutageMs]: "60000" }))
+      .toStrictEqual({ minAvailabilityPct: 99.5, maxOutageMs: 60_000 });
+    expect(chaosThresholds({ [CHAOS_ENV.maxOutageMs]: "90000" })).toStrictEqual({ maxOutageMs: 90_000 });
+    // No explicit undefined: spreading the thresholds over defaults keeps the defaults.
+    expect({ maxOutageMs: 1, minAvailabilityPct: 2, ...chaosThresholds({ [CHAOS_ENV.schedule]: "/tmp/s.json" }) }).toEqual({ maxOutageMs: 1, minAvailabilityPct: 2 });
     expect(chaosTimeoutMs(chaosSchedule(prisma, {}))).toBeGreaterThan(150_000 + 20 * 60_000);
   });
 
