@@ -3,25 +3,31 @@ import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { History } from "../history/index.ts";
 import { galeraStatus } from "../formation/galera-status.ts";
 import { pacemakerStatus } from "../formation/pacemaker-status.ts";
-import { vipHolders } from "../formation/vip-holders.ts";
+import { vipHolderReport } from "../formation/vip-holders.ts";
 import { Sampler } from "./sampler.ts";
 
 const quiet = () => undefined;
 
+/** Subject of the sample, recorded just before each round's `vip:<name>` samples, naming the hosts that did not answer that round. */
+export const VIP_UNANSWERED_SUBJECT = "vip-unanswered";
+
 /**
  * Samples `vip:<name>` = holder host names for every VIP, asking every host of the roles
- * that could hold one (load balancers and controllers), so a holder outside `allowed` shows.
+ * that could hold one (load balancers and controllers) once per round, so a holder outside `allowed` shows.
+ * Each round first records `vip-unanswered` = the hosts that gave no answer (often []): a host listed there
+ * is absent from that round's holder lists because it was not heard, not because it holds nothing.
  */
 export function vipSampler(running: RunningTopology<BaseTopology>, history: History, periodMs = 500): Sampler {
   const ctx = running.formationContext(quiet);
   const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
+  const names = running.topology.vips.map((v) => v.name);
   return new Sampler({
     history,
     name: "vip-owner",
     periodMs,
     read: async () => {
-      const entries = await Promise.all(running.topology.vips.map(async (v) => [`vip:${v.name}`, await vipHolders(ctx, v.name, candidates)] as const));
-      return Object.fromEntries(entries);
+      const r = await vipHolderReport(ctx, names, candidates);
+      return { [VIP_UNANSWERED_SUBJECT]: r.unanswered, ...Object.fromEntries(names.map((n) => [`vip:${n}`, r.holders[n] ?? []])) };
     },
   });
 }

@@ -3,7 +3,7 @@ export { DefiniteFailure } from "./probe.ts";
 export { OpLoop } from "./op-loop.ts";
 export type { LoopOp, OpLoopOptions, JitterStats } from "./op-loop.ts";
 export { Sampler } from "./sampler.ts";
-export { vipSampler, wsrepSampler, placementSampler } from "./cluster-samplers.ts";
+export { VIP_UNANSWERED_SUBJECT, vipSampler, wsrepSampler, placementSampler } from "./cluster-samplers.ts";
 export { mysqlWriter, mysqlReader, createSeqTable, readSeqs, probeConnection } from "./mysql-probe.ts";
 export { amqpPublisher } from "./amqp-publisher.ts";
 export type { AmqpProbeOptions } from "./amqp-publisher.ts";
