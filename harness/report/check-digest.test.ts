@@ -4,6 +4,12 @@ import { SyntheticHistory } from "../history/synthetic.ts";
 import { checkDigest } from "./check-digest.ts";
 
 describe("checkDigest", () => {
+  it("does not read another check's per-process details as an outage with no probe ops", () => {
+    const failover = { details: { away: ["vm-3"], failoverMs: { "amqp-consume": 70535 }, processes: { "amqp-consume": { valid: true, details: { failoverMs: 70535, host: "vm-1" } } } } };
+    expect(checkDigest(failover)).not.toMatch(/no probe ops/);
+    expect(checkDigest(failover)).toBe("failed over: amqp-consume 70535 ms (70.54 s)");
+  });
+
   it("says when an outage never recovered: the window is a lower bound, compared with no bound", () => {
     const h = new SyntheticHistory().at(0).call("amqp", "publish", "ok").at(100).call("amqp", "publish", "fail").at(64_500).phase("end");
     expect(checkDigest(outage(h.events()))).toBe("max window ≥ 64.5 s, never recovered on amqp; 1 window");

@@ -8,12 +8,15 @@ const rec = (v: unknown): v is Details => typeof v === "object" && v !== null &&
 /** A one-line digest of a check's details: the reason, outage maxima, VIP moves, or the first scalar fields. */
 export function checkDigest(check: Pick<CheckResult, "details">, maxLength = 90): string {
   const d = check.details;
-  const line = outageDigest(d) ?? vipDigest(d) ?? reasonDigest(d) ?? scalarDigest(d);
+  const line = outageDigest(d) ?? vipDigest(d) ?? failoverDigest(d) ?? reasonDigest(d) ?? scalarDigest(d);
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 
 function outageDigest(d: Details): string | undefined {
   if (!rec(d.processes)) return undefined;
+  const entries = Object.values(d.processes);
+  // Only an outage check's per-process entries carry maxMs; another check's `processes` (failover times) is not one.
+  if (entries.length && !entries.some((p) => rec(p) && "maxMs" in p)) return undefined;
   const per = Object.entries(d.processes).filter(([, p]) => rec(p) && typeof p.maxMs === "number") as [string, Details][];
   if (per.length === 0) return reasonDigest(d) ?? "no probe ops";
   const [name, worstP] = per.reduce((a, b) => ((b[1].maxMs as number) > (a[1].maxMs as number) ? b : a));
@@ -34,6 +37,12 @@ function vipDigest(d: Details): string | undefined {
   if (Array.isArray(d.strays) && d.strays.length) parts.push(`${d.strays.length} stray holders`);
   if (d.endsWithoutHolder === true) parts.push("ends with no holder");
   return `${typeof d.vip === "string" ? `${d.vip}: ` : ""}${parts.join("; ")}`;
+}
+
+function failoverDigest(d: Details): string | undefined {
+  if (!rec(d.failoverMs)) return undefined;
+  const parts = Object.entries(d.failoverMs).map(([p, v]) => `${p} ${typeof v === "number" ? formatMs(v) : "did not fail over"}`);
+  return parts.length ? `failed over: ${parts.join(", ")}` : undefined;
 }
 
 function reasonDigest(d: Details): string | undefined {
