@@ -7,7 +7,7 @@ describe("checkDigest", () => {
   it("does not read another check's per-process details as an outage with no probe ops", () => {
     const failover = { details: { away: ["vm-3"], failoverMs: { "amqp-consume": 70535 }, processes: { "amqp-consume": { valid: true, details: { failoverMs: 70535, host: "vm-1" } } } } };
     expect(checkDigest(failover)).not.toMatch(/no probe ops/);
-    expect(checkDigest(failover)).toBe("failed over: amqp-consume 70535 ms (70.54 s)");
+    expect(checkDigest(failover)).toBe("failed over: amqp-consume 70535 ms (70.53 s)");
   });
 
   it("says when an outage never recovered: the window is a lower bound, compared with no bound", () => {
