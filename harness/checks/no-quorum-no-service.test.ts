@@ -36,6 +36,36 @@ describe("noQuorumNoService", () => {
     expect(noQuorumNoService(h.events(), opts).valid).toBe(false);
   });
 
+  it("is unknown when every empty VIP sample in the window comes from a round in which the survivor did not answer", () => {
+    const h = new SyntheticHistory()
+      .at(0).sample("placement:controller-2", view(true, { keystone: ["controller-2"] })).sample("vip:controller", ["controller-2"])
+      .at(1000).fault("kill", "effective", ["controller-1"])
+      .at(12_000).sample("placement:controller-2", view(false, { keystone: [] })).sample("vip-unanswered", ["controller-2"]).sample("vip:controller", [])
+      .at(20_000).sample("vip-unanswered", ["controller-2"]).sample("vip:controller", [])
+      .at(30_000).fault("kill", "heal", ["controller-1"]);
+    const v = noQuorumNoService(h.events(), opts);
+    expect(v.valid).toBe("unknown");
+    expect(v.details.unheardRounds).toBe(2);
+    // The same rounds, every host heard: proved.
+    const heard = new SyntheticHistory()
+      .at(0).sample("placement:controller-2", view(true, { keystone: ["controller-2"] })).sample("vip:controller", ["controller-2"])
+      .at(1000).fault("kill", "effective", ["controller-1"])
+      .at(12_000).sample("placement:controller-2", view(false, { keystone: [] })).sample("vip-unanswered", []).sample("vip:controller", [])
+      .at(30_000).fault("kill", "heal", ["controller-1"]);
+    expect(noQuorumNoService(heard.events(), opts).valid).toBe(true);
+  });
+
+  it("counts a round as heard when the only hosts it did not hear are the ones the kill proved down", () => {
+    const h = new SyntheticHistory()
+      .at(0).sample("placement:controller-2", view(true, { keystone: ["controller-2"] })).sample("vip:controller", ["controller-2"])
+      .at(1000).fault("kill", "effective", ["controller-1"]).fault("kill", "effective", ["controller-3"])
+      .at(12_000).sample("placement:controller-2", view(false, { keystone: [] })).sample("vip-unanswered", ["controller-1", "controller-3"]).sample("vip:controller", [])
+      .at(30_000).fault("kill", "heal", ["controller-1"]);
+    const v = noQuorumNoService(h.events(), opts);
+    expect(v.valid).toBe(true);
+    expect(v.details.unheardRounds).toBe(0);
+  });
+
   it("is unknown when a listed VIP has no sample in the window (no VIP observed is no VIP proved)", () => {
     const h = new SyntheticHistory()
       .at(0).sample("placement:controller-2", view(true, { keystone: ["controller-2"] }))

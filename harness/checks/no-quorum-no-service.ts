@@ -1,6 +1,6 @@
 import { compareMono, msToNs, relativeClock } from "../history/clock.ts";
 import type { FaultEvent, HistoryEvent } from "../history/event.ts";
-import { samplesOf, samplesWithPrefix } from "../history/samples.ts";
+import { samplesWithPrefix } from "../history/samples.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -12,6 +12,12 @@ export interface NoQuorumNoServiceOptions {
   vips: string[];
   /** Placement sample prefix; default "placement:" (value: {quorate, runningOn: {resource: hosts[]}}). */
   subjectPrefix?: string;
+  /**
+   * Subject of the VIP sampler's per-round list of hosts that gave no answer (recorded just before that round's
+   * `vip:<name>` samples); default "vip-unanswered". An empty holder list from a round that did not hear every
+   * host (but those a kill or stop fault proved down) proves nothing, so it does not count as a VIP sample.
+   */
+  unansweredSubject?: string;
 }
 
 /** One sample that showed service while the cluster had no quorum. */
@@ -30,7 +36,8 @@ const runningIn = (runningOn: Record<string, unknown>): string[] =>
  * without quorum shows any resource running, or a VIP sample shows any holder. Reports
  * `stoppedAfterMs`: from the fault's effect to the first no-quorum sample showing nothing
  * running. Unknown with no effective fault, no placement sample without quorum in the window,
- * a listed VIP with no sample in the window (`vipSamples` counts them), or a malformed sample.
+ * a listed VIP with no sample in the window that heard every candidate host (`vipSamples` counts them;
+ * `unheardRounds` counts empty ones from rounds some host did not answer), or a malformed sample.
  */
 export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuorumNoServiceOptions): Verdict {
   const prefix = opts.subjectPrefix ?? "placement:";
@@ -57,17 +64,31 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
     if (running.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running });
   }
   const vipSamples: Record<string, number> = {};
-  for (const vip of opts.vips) {
-    vipSamples[vip] = 0;
-    for (const s of samplesOf(events, `vip:${vip}`)) {
-      if (!Array.isArray(s.value)) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
-      if (!inWindow(s.mono)) continue;
-      vipSamples[vip]++;
-      if (s.value.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running: s.value.map(String) });
+  let unheardRounds = 0;
+  const unansweredSubject = opts.unansweredSubject ?? "vip-unanswered";
+  for (const vip of opts.vips) vipSamples[vip] = 0;
+  let unanswered: unknown[] = [];
+  // A host a kill or stop fault proved down holds no address; silence from it is no doubt.
+  const down = new Set<string>();
+  for (const s of events) {
+    if (s.kind === "fault" && (s.fault === "kill" || s.fault === "stop")) {
+      for (const t of s.targets) if (s.phase === "effective") down.add(t); else if (s.phase === "heal") down.delete(t);
     }
+    if (s.kind !== "sample") continue;
+    if (s.subject === unansweredSubject) {
+      unanswered = (Array.isArray(s.value) ? s.value : []).filter((h) => !down.has(String(h)));
+      continue;
+    }
+    const vip = s.subject.startsWith("vip:") ? s.subject.slice(4) : undefined;
+    if (vip === undefined || !(vip in vipSamples)) continue;
+    if (!Array.isArray(s.value)) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
+    if (!inWindow(s.mono)) continue;
+    if (s.value.length) violations.push({ atMs: ms(s.mono), subject: s.subject, running: s.value.map(String) });
+    else if (unanswered.length) unheardRounds++;
+    else vipSamples[vip]++;
   }
   const unsampledVips = opts.vips.filter((v) => vipSamples[v] === 0);
-  const base = { graceMs: opts.graceMs, windowFromMs: ms(from), windowToMs: heal ? ms(heal) : undefined, noQuorumSamples, stoppedAfterMs, vipSamples };
+  const base = { graceMs: opts.graceMs, windowFromMs: ms(from), windowToMs: heal ? ms(heal) : undefined, noQuorumSamples, stoppedAfterMs, vipSamples, unheardRounds };
   if (violations.length) return verdict(false, { ...base, violations: violations.slice(0, 20), violationCount: violations.length });
   if (noQuorumSamples === 0) return verdict("unknown", { ...base, reason: "no observer without quorum sampled in the window" });
   if (unsampledVips.length) return verdict("unknown", { ...base, unsampledVips, reason: `no sample of VIP ${unsampledVips.join(", ")} in the window` });
