@@ -26,6 +26,15 @@ export function measuredVsThreshold(row: Pick<AcceptanceRow, "measuredMs" | "thr
   return boundText(m, t, row.open === true);
 }
 
+/** The "consistent with its own timings" cell: "yes (≤ 63 s)", "NO (70.0 s > 63 s)", "unknown (...)", "" when not applicable. Pure. */
+export function ownTimingCell(row: Pick<AcceptanceRow, "ownTiming" | "measuredMs">): string {
+  const o = row.ownTiming;
+  if (!o) return "";
+  if (o.valid === true) return `yes (≤ ${formatThreshold(o.boundMs!)})`;
+  if (o.valid === false) return `NO (${boundText(row.measuredMs, o.boundMs, false)})`;
+  return `unknown (${o.note ?? "not judged"}${o.boundMs !== undefined ? `; bound ${formatThreshold(o.boundMs)}` : ""})`;
+}
+
 /** The evidence links of a row: its test in the Allure report (when known), timeline, history and summary. Pure. */
 export function evidenceLinks(row: Pick<AcceptanceRow, "evidence" | "runId">, allureTests: Readonly<Record<string, string>> = {}): string {
   const test = allureTests[row.runId];
@@ -62,10 +71,11 @@ export function acceptanceMarkdown(a: Acceptance, runs: readonly ReportRun[], op
     out.push(`| ${s.scenario} | ${s.topology} | \`${s.runId}\` | ${s.startedAt} | ${s.verdict.toUpperCase()} | ${ev} |`);
   }
 
-  out.push("", "## Requirements", "", "| id | requirement | scenario | verdict | measured vs threshold | evidence |", "|---|---|---|---|---|---|");
+  out.push("", "## Requirements", "", "| id | requirement | scenario | verdict | measured vs threshold | evidence | consistent with its own timings |", "|---|---|---|---|---|---|---|");
   for (const r of a.rows) {
-    const text = `${cell(r.text)}${r.source ? ` <br><sub>${cell(r.source)}</sub>` : ""}${r.note ? ` <br><sub>${cell(r.note)}</sub>` : ""}`;
-    out.push(`| ${r.id ?? "—"} | ${text} | ${r.scenario} | ${VERDICT(r.valid)} | ${cell(measuredVsThreshold(r))} | ${evidenceLinks(r, opts.allureTests)} |`);
+    const origin = r.boundOrigin ? ` <br><sub>bound: ${cell(r.boundOrigin)}</sub>` : "";
+    const text = `${cell(r.text)}${r.source ? ` <br><sub>${cell(r.source)}</sub>` : ""}${r.note ? ` <br><sub>${cell(r.note)}</sub>` : ""}${origin}`;
+    out.push(`| ${r.id ?? "—"} | ${text} | ${r.scenario} | ${VERDICT(r.valid)} | ${cell(measuredVsThreshold(r))} | ${evidenceLinks(r, opts.allureTests)} | ${cell(ownTimingCell(r))} |`);
   }
 
   if (a.notRun.length) {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REQUIREMENTS, type Requirement } from "../requirements/index.ts";
+import { DEFAULT_REQUIREMENTS as DEFAULT_TABLE, type Requirement } from "../requirements/index.ts";
+import { prisma } from "../../topologies/index.ts";
+import { FIXTURE_REQUIREMENTS } from "./fixtures/fixture-requirements.ts";
 import { acceptance } from "./acceptance.ts";
-import { acceptanceHeadline, acceptanceMarkdown, measuredVsThreshold } from "./acceptance-markdown.ts";
+import { acceptanceHeadline, acceptanceMarkdown, measuredVsThreshold, ownTimingCell } from "./acceptance-markdown.ts";
 import type { ReportRun } from "./find-runs.ts";
 import { allPass, FIXTURE_ROOT as ROOT, fixtureRun } from "./fixtures/fixture-run.ts";
 import { summarize } from "./summary.ts";
-const patch = (id: string, p: Partial<Requirement>) => DEFAULT_REQUIREMENTS.map((r) => (r.id === id ? { ...r, ...p } : r));
+const patch = (id: string, p: Partial<Requirement>) => FIXTURE_REQUIREMENTS.map((r) => (r.id === id ? { ...r, ...p } : r));
 
 describe("acceptance", () => {
   it("judges every requirement of the run's scenario with the check's verdict", () => {
-    const a = acceptance([fixtureRun()], DEFAULT_REQUIREMENTS, ROOT);
+    const a = acceptance([fixtureRun()], FIXTURE_REQUIREMENTS, ROOT);
     expect(a.rows).toHaveLength(9);
     // The fixture run recorded no controllerRejoinMs: its bounded rejoin requirement cannot be judged.
     expect(a.counts).toEqual({ total: 9, met: 5, failed: 2, unknown: 2 });
@@ -35,7 +37,7 @@ describe("acceptance", () => {
       allPass(s);
       s.checks = s.checks.filter((c) => c.name !== "Glance downloads keep the original checksum");
       s.checks.push({ name: "an extra check", valid: false, details: {} });
-    })], DEFAULT_REQUIREMENTS, ROOT);
+    })], FIXTURE_REQUIREMENTS, ROOT);
     expect(a.rows.find((r) => r.id === "PRISMA-CTRL-IMAGES")).toMatchObject({ valid: "unknown", note: "the run did not report this check" });
     const extra = a.rows.find((r) => r.check === "an extra check")!;
     expect(extra).toMatchObject({ valid: false, note: "no requirement covers this check" });
@@ -44,19 +46,19 @@ describe("acceptance", () => {
   });
 
   it("accepts when every row holds, and lists requirements of scenarios no run exercised", () => {
-    const a = acceptance([fixtureRun(allPass)], DEFAULT_REQUIREMENTS, ROOT);
+    const a = acceptance([fixtureRun(allPass)], FIXTURE_REQUIREMENTS, ROOT);
     expect(a.accepted).toBe(true);
     expect(acceptanceHeadline(a)).toBe("All 9 requirements met");
     expect(a.notRun.some((r) => r.scenario === "node-loss" || r.scenario === "*")).toBe(false);
     expect(new Set(a.notRun.map((r) => r.scenario)).size).toBe(16); // the 16 other scenarios: 11 PRISMA, 5 clusterware
-    expect(acceptance([], DEFAULT_REQUIREMENTS, ROOT).accepted).toBe(false);
+    expect(acceptance([], FIXTURE_REQUIREMENTS, ROOT).accepted).toBe(false);
   });
 });
 
 describe("acceptanceMarkdown", () => {
   it("says in plain words what failed, then one row per requirement with measured vs threshold and evidence", () => {
     const run = fixtureRun();
-    const a = acceptance([run], DEFAULT_REQUIREMENTS, ROOT);
+    const a = acceptance([run], FIXTURE_REQUIREMENTS, ROOT);
     const md = acceptanceMarkdown(a, [run], { generatedAt: new Date(0), allureIndex: "allure-report/index.html" });
     const lines = md.split("\n");
     expect(lines[0]).toBe("# haproof acceptance: NOT ACCEPTED");
@@ -79,7 +81,7 @@ describe("acceptanceMarkdown", () => {
       (glance.details.processes as { glance: { windows: { recovered: boolean }[] } }).glance.windows[0]!.recovered = false;
       s.metrics.glanceOutageMs = 64_500;
     });
-    const a = acceptance([run], DEFAULT_REQUIREMENTS, ROOT);
+    const a = acceptance([run], FIXTURE_REQUIREMENTS, ROOT);
     expect(a.rows.find((r) => r.id === "PRISMA-CTRL-GLANCE-OUTAGE")).toMatchObject({ valid: false, measuredMs: 64_500, open: true });
     const md = acceptanceMarkdown(a, [run], { generatedAt: new Date(0) });
     expect(md).toContain("| **FAIL** | ≥ 64.5 s, never recovered (bound 90 s) |");
@@ -88,7 +90,7 @@ describe("acceptanceMarkdown", () => {
 
   it("escapes table cells and formats measured vs threshold", () => {
     const run = fixtureRun((s) => s.checks.push({ name: "a | b\nc", valid: true, details: {} }));
-    const md = acceptanceMarkdown(acceptance([run], DEFAULT_REQUIREMENTS, ROOT), [run]);
+    const md = acceptanceMarkdown(acceptance([run], FIXTURE_REQUIREMENTS, ROOT), [run]);
     expect(md).toContain("| — | a \\| b c <br><sub>no requirement covers this check</sub> | node-loss | PASS |");
     expect(measuredVsThreshold({ measuredMs: 800, thresholdMs: 1500 })).toBe("800 ms ≤ 1.5 s");
     expect(measuredVsThreshold({ measuredMs: 45_100, thresholdMs: 30_000 })).toBe("45.1 s > 30 s");
@@ -111,7 +113,7 @@ describe("acceptance of bounded requirements without a measurement (issue 13.1)"
   });
 
   it("does not accept an lb-failover run whose checks passed but recorded no metrics", () => {
-    const a = acceptance([lbRun({})], DEFAULT_REQUIREMENTS, ROOT);
+    const a = acceptance([lbRun({})], FIXTURE_REQUIREMENTS, ROOT);
     expect(a.accepted).toBe(false);
     expect(a.rows.find((r) => r.id === "PRISMA-LB-MYSQL-OUTAGE")).toMatchObject({ valid: "unknown", note: "metric dbOutageMs not recorded: the 20 s bound cannot be judged" });
     expect(a.rows.find((r) => r.id === "PRISMA-LB-VIP-MOVE")?.valid).toBe("unknown");
@@ -125,5 +127,48 @@ describe("acceptance of bounded requirements without a measurement (issue 13.1)"
     const row = a.rows.find((r) => r.id === "PRISMA-LB-MYSQL-OUTAGE")!;
     expect(row).toMatchObject({ valid: "unknown", note: "metric dbOutageMs not measured (NaN): the 1 ms bound cannot be judged" });
     expect(measuredVsThreshold(row)).toBe("not recorded (bound 1 ms)");
+  });
+});
+
+describe("consistent with its own timings (issue 13)", () => {
+  const lbChecks = ["DB VIP moved to the other load balancer", "DB VIP never on two load balancers", "DB outage within bound", "no acknowledged write lost", "the runbook ran to the end"];
+  const run = (tunables: Record<string, number> | undefined, metrics: Record<string, number>): ReportRun => ({
+    dir: `${ROOT}/lb-failover-2`,
+    summary: summarize({
+      scenario: "lb-failover", topology: "prisma", runId: "lb-failover-2", startedAt: new Date(0), durationMs: 1,
+      checks: Object.fromEntries(lbChecks.map((n) => [n, { valid: true as const, details: {} }])), metrics, tunables,
+    }),
+  });
+  const slowAdverts = { ...prisma.tunables, keepalivedAdvertIntS: 10 };
+
+  it("a timing set far above its default fails the fixed bound and passes its own timings' bound, side by side", () => {
+    // --set tunables.keepalivedAdvertIntS=10: the VIP moves in about 35 s, as 3 x 10 s adverts + skew allow.
+    const a = acceptance([run(slowAdverts, { dbVipMoveMs: 35_000, dbOutageMs: 36_000 })], DEFAULT_TABLE, ROOT);
+    const move = a.rows.find((r) => r.id === "PRISMA-LB-VIP-MOVE")!;
+    expect(move).toMatchObject({ valid: false, thresholdMs: 11_000, ownTiming: { valid: true, boundMs: 47_000 } });
+    expect(move.boundOrigin).toMatch(/^3 × keepalivedAdvertIntS/);
+    const md = acceptanceMarkdown(a, [run(slowAdverts, {})]);
+    expect(md).toContain("| consistent with its own timings |");
+    expect(md).toContain("| **FAIL** | 35.0 s > 11 s |");
+    expect(md).toContain(" | yes (≤ 47 s) |");
+    expect(md).toContain("<br><sub>bound: 3 × keepalivedAdvertIntS (adverts missed: the master is down) + ");
+  });
+
+  it("says NO when a run is slower than its own configuration allows, unknown without recorded tunables", () => {
+    const slow = acceptance([run(prisma.tunables, { dbVipMoveMs: 12_500, dbOutageMs: 1_000 })], DEFAULT_TABLE, ROOT).rows.find((r) => r.id === "PRISMA-LB-VIP-MOVE")!;
+    expect(slow.ownTiming).toEqual({ valid: false, boundMs: 11_000, note: "12500 ms > 11000 ms that its own timings allow" });
+    expect(ownTimingCell(slow)).toBe("NO (12.5 s > 11 s)");
+    const old = acceptance([run(undefined, { dbVipMoveMs: 1_000, dbOutageMs: 1_000 })], DEFAULT_TABLE, ROOT).rows.find((r) => r.id === "PRISMA-LB-VIP-MOVE")!;
+    expect(old.ownTiming).toMatchObject({ valid: "unknown", note: "the run recorded no prisma tunables" });
+    expect(old.valid).toBe(true);
+    // Not applicable: no formula (a recovery budget) or no metric.
+    const unique = acceptance([run(prisma.tunables, {})], DEFAULT_TABLE, ROOT).rows.find((r) => r.id === "PRISMA-LB-VIP-UNIQUE")!;
+    expect(unique.ownTiming).toBeUndefined();
+    expect(ownTimingCell(unique)).toBe("");
+  });
+
+  it("summary.json carries the run's tunables", () => {
+    expect(run(slowAdverts, {}).summary.tunables).toEqual(slowAdverts);
+    expect(run(undefined, {}).summary).not.toHaveProperty("tunables");
   });
 });

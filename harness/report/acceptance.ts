@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Validity } from "../checks/verdict.ts";
-import { requirementsFor, requirementText, type Requirement } from "../requirements/index.ts";
+import { boundOrigin, ownTimingVerdict, requirementsFor, requirementText, type OwnTimingVerdict, type Requirement } from "../requirements/index.ts";
 import type { ReportRun } from "./find-runs.ts";
 import { judgeRequirement } from "./requirement-verdict.ts";
 
@@ -18,6 +18,13 @@ export interface AcceptanceRow {
   metric?: string;
   measuredMs?: number;
   thresholdMs?: number;
+  /** Where the bound in force comes from: its formula in words, a site override, or its stated source. */
+  boundOrigin?: string;
+  /**
+   * "Consistent with its own timings": the bound's formula under the run's own tunables (summary.tunables),
+   * judged on the same metric; absent for a requirement without a formula or a metric. Not folded into `valid`.
+   */
+  ownTiming?: OwnTimingVerdict;
   /** The measured window never closed before the run ended: `measuredMs` is a lower bound. */
   open?: true;
   /** Why the verdict differs from the check's, or what is missing. */
@@ -60,11 +67,16 @@ function runRows(run: ReportRun, table: readonly Requirement[], root: string): A
   const covered = new Set(reqs.map((r) => r.check));
   const judged = reqs.map((r): AcceptanceRow => {
     const check = s.checks.find((c) => c.name === r.check);
+    const judged = judgeRequirement(r, check, s.metrics);
+    const origin = boundOrigin(r);
+    const own = r.metric ? ownTimingVerdict(r, s.tunables, judged.measuredMs) : undefined;
     return {
       ...base, id: r.id, text: requirementText(r), source: r.source, check: r.check,
       ...(r.metric ? { metric: r.metric } : {}),
       ...(r.thresholdMs !== undefined ? { thresholdMs: r.thresholdMs } : {}),
-      ...judgeRequirement(r, check, s.metrics),
+      ...(origin ? { boundOrigin: origin } : {}),
+      ...judged,
+      ...(own ? { ownTiming: own } : {}),
     };
   });
   const uncovered = s.checks

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { allureActive, allureStep, reportToAllure } from "./allure.ts";
-import { DEFAULT_REQUIREMENTS } from "../requirements/index.ts";
+import { FIXTURE_REQUIREMENTS } from "./fixtures/fixture-requirements.ts";
 import { summarize, type RunSummary } from "./summary.ts";
 
 const g = globalThis as { allureTestRuntime?: unknown };
@@ -79,7 +79,7 @@ describe("reportToAllure under a runtime", () => {
       checks: { "DB outage within bound": { valid: false, details: open }, "DB VIP moved to the other load balancer": { valid: true, details: {} } },
       metrics: { dbOutageMs: 64_500, dbVipMoveMs: 3_400, extra: 2 },
     });
-    await reportToAllure(s, { timelineHtml: path.join(dir, "timeline.html"), history: path.join(dir, "history.jsonl") }, { requirements: DEFAULT_REQUIREMENTS });
+    await reportToAllure(s, { timelineHtml: path.join(dir, "timeline.html"), history: path.join(dir, "history.jsonl") }, { requirements: FIXTURE_REQUIREMENTS });
     const msgs = messages(rt);
     restore();
     const meta = msgs.filter((m) => m.type === "metadata");

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REQUIREMENTS } from "../requirements/index.ts";
+import { FIXTURE_REQUIREMENTS } from "./fixtures/fixture-requirements.ts";
 import { buildReports, NoRunsError } from "./build-reports.ts";
 import { findRuns } from "./find-runs.ts";
 import { fakeAllure, writeResult } from "./fixtures/fake-allure.ts";
@@ -49,7 +49,7 @@ describe("negative control runs", () => {
     const root = reportsRoot();
     writeRun(root, "node-loss-control", "2026-11-22T03:00:00.000Z", (s) => Object.assign(s, { verdict: "fail", mutations: ["keystone-keys-unsynced"] }));
     expect(findRuns(root).runs.map((r) => r.summary.runId)).toEqual(["broken-1", "node-loss-control", "node-loss-2", "lb-failover-1"]);
-    const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
+    const built = await buildReports({ root, allure: false, table: FIXTURE_REQUIREMENTS });
     expect(built.runs.map((r) => r.summary.runId)).toEqual(["broken-1", "node-loss-2", "lb-failover-1"]);
     expect(readFileSync(built.files.junit, "utf8")).not.toContain("node-loss-control");
     expect(readFileSync(built.files.acceptance, "utf8")).not.toContain("node-loss-control");
@@ -59,7 +59,7 @@ describe("negative control runs", () => {
 describe("buildReports", () => {
   it("writes acceptance.md and junit.xml whose counts equal the summaries' verdicts", async () => {
     const root = reportsRoot();
-    const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
+    const built = await buildReports({ root, allure: false, table: FIXTURE_REQUIREMENTS });
     expect(built.allure).toBeUndefined();
     const md = readFileSync(built.files.acceptance, "utf8");
     const xml = readFileSync(built.files.junit, "utf8");
@@ -78,7 +78,7 @@ describe("buildReports", () => {
     const root = mkdtempSync(path.join(tmpdir(), "haproof-reports-"));
     writeRun(root, "node-loss-1", "2026-11-22T01:00:00.000Z");
     writeRun(root, "node-loss-2", "2026-11-22T02:00:00.000Z", allPass);
-    const built = await buildReports({ root, allure: false, table: DEFAULT_REQUIREMENTS });
+    const built = await buildReports({ root, allure: false, table: FIXTURE_REQUIREMENTS });
     expect(built.acceptance.accepted).toBe(true);
     expect(readFileSync(built.files.acceptance, "utf8")).toContain("**All 9 requirements met.**");
   });
@@ -87,7 +87,7 @@ describe("buildReports", () => {
     const root = reportsRoot();
     writeResult(root, "s1", "scenarios/node-loss.scenario.ts", "node-loss-2");
     writeResult(root, "u1", "harness/cli/set-option.test.ts");
-    const built = await buildReports({ root, table: DEFAULT_REQUIREMENTS, allureBin: fakeAllure(root) });
+    const built = await buildReports({ root, table: FIXTURE_REQUIREMENTS, allureBin: fakeAllure(root) });
     expect(built.allure).toMatchObject({ status: "done", code: 0, staged: { kept: 1, dropped: 1 } });
     const md = readFileSync(built.files.acceptance, "utf8");
     const row = md.split("\n").find((l) => l.startsWith("| PRISMA-CTRL-VIP-MOVE |"))!;

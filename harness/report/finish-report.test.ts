@@ -43,4 +43,13 @@ describe("finishReport", () => {
     expect(s.verdict).toBe("pass");
     expect(existsSync(path.join(dir, "logs"))).toBe(false);
   });
+
+  it("records the running topology's tunables in summary.json unless the input names its own", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "haproof-finish-")), "r1");
+    const { input } = base(dir, true);
+    const withTopology = { ...input, running: { ...running, topology: { tunables: { corosyncTokenMs: 3000 } } } };
+    expect((await finishReport(withTopology)).tunables).toEqual({ corosyncTokenMs: 3000 });
+    expect(JSON.parse(readFileSync(path.join(dir, "summary.json"), "utf8")).tunables).toEqual({ corosyncTokenMs: 3000 });
+    expect((await finishReport({ ...withTopology, tunables: { corosyncTokenMs: 20_000 } })).tunables).toEqual({ corosyncTokenMs: 20_000 });
+  });
 });

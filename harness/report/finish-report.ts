@@ -11,6 +11,8 @@ import { summarize, type RunSummary } from "./summary.ts";
 export interface LogSource {
   hosts: readonly { name: string }[];
   logs(name: string, tail?: number): Promise<string>;
+  /** The running topology, whose tunables the summary records when the input names none. */
+  topology?: { tunables?: Readonly<Record<string, number>> };
 }
 
 /** Input of {@link finishReport}. */
@@ -26,6 +28,8 @@ export interface FinishReportInput {
   events: readonly HistoryEvent[];
   standIns?: string[];
   mutations?: readonly string[];
+  /** The running topology's tunables; default `running.topology.tunables`. */
+  tunables?: Readonly<Record<string, number>>;
   /** Container logs are fetched from it, written to `<dir>/logs/` and attached, when the run did not pass. */
   running?: LogSource;
   /** Lines of log per host; default 400. */
@@ -49,6 +53,7 @@ export async function finishReport(input: FinishReportInput): Promise<RunSummary
     metrics: input.metrics,
     standIns: input.standIns,
     mutations: input.mutations,
+    tunables: input.tunables ?? input.running?.topology?.tunables,
   });
   const files = writeRunReport({ dir: input.dir, summary, events: input.events });
   const logs = summary.verdict === "pass" || !input.running ? {} : await collectLogs(input.running, input.dir, input.logTail ?? 400);

@@ -26,6 +26,8 @@ export interface RunSummary {
   standIns?: string[];
   /** Deliberate misconfigurations the topology was built with (a negative control); absent in real use. */
   mutations?: string[];
+  /** The running topology's tunables (after any --set): what "consistent with its own timings" is judged by. */
+  tunables?: Record<string, number>;
 }
 
 /** Input of {@link summarize}: checks by name or listed, times as Date or ISO. */
@@ -41,6 +43,7 @@ export interface SummaryInput {
   metrics?: Record<string, number>;
   standIns?: string[];
   mutations?: readonly string[];
+  tunables?: Readonly<Record<string, number>>;
 }
 
 /** Maps a composed validity to a run verdict: false -> fail, unknown -> unknown, true -> pass. */
@@ -66,5 +69,6 @@ export function summarize(input: SummaryInput): RunSummary {
     runId: input.runId,
     ...(input.standIns?.length ? { standIns: [...input.standIns] } : {}),
     ...(input.mutations?.length ? { mutations: [...input.mutations] } : {}),
+    ...(input.tunables ? { tunables: { ...input.tunables } } : {}),
   };
 }

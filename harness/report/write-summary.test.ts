@@ -32,6 +32,12 @@ describe("writeSummary", () => {
     expect(back.metrics.ok).toBe(1);
   });
 
+  it("keeps the run's tunables, which the own-timings verdict reads back", () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "haproof-report-")), "run-t");
+    writeSummary(dir, { ...summary("run-t"), tunables: { corosyncTokenMs: 20_000, keepalivedAdvertIntS: 1 } }, { latest: false });
+    expect(readSummary(dir).tunables).toEqual({ corosyncTokenMs: 20_000, keepalivedAdvertIntS: 1 });
+  });
+
   it("replaces latest on the next run and leaves no temp links behind", () => {
     const root = mkdtempSync(path.join(tmpdir(), "haproof-report-"));
     writeSummary(path.join(root, "a"), summary("a"));

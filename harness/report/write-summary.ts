@@ -31,6 +31,7 @@ export const RunSummarySchema = z.looseObject({
   runId: z.string(),
   standIns: z.array(z.string()).optional(),
   mutations: z.array(z.string()).optional(),
+  tunables: z.record(z.string(), z.number()).optional(),
 });
 
 // Details come from checks and may carry bigints (ns clocks) or errors; JSON must not throw on them.

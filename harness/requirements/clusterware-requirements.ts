@@ -1,4 +1,5 @@
-import type { Requirement } from "./requirement.ts";
+import * as F from "./bound-formulas.ts";
+import { budget, derived, type Requirement } from "./requirement.ts";
 
 const ACTIONS = "Clusterware paper §Action scripts, CHECK_INTERVAL and RESTART_ATTEMPTS";
 const DEPS = "Clusterware paper §Resource dependencies";
@@ -10,6 +11,8 @@ const IN_POOL = "the mysql chain never ran outside controller_sp";
 const ACKED = "every acknowledged write is still there";
 const MYSQL_BACK = "MySQL writes came back";
 const cw = { topology: "clusterware" } as const;
+const PROBE_RESOLUTION =
+  "haproof's definition of \"not interrupted\", not a derived bound: the publisher runs 10 publishes/s, so a window over 1 s is ten missed periods";
 
 /** Requirements of the clusterware scenarios (Oracle Clusterware semantics reproduced on Pacemaker/Corosync). */
 export const CLUSTERWARE_REQUIREMENTS: readonly Requirement[] = [
@@ -17,7 +20,7 @@ export const CLUSTERWARE_REQUIREMENTS: readonly Requirement[] = [
   { ...cw, id: "CW-RESTART-THEN-RELOCATE", scenario: "restart-then-relocate", check: "mysql restarted in place RESTART_ATTEMPTS times, then relocated",
     text: "a failing resource is restarted in place RESTART_ATTEMPTS times, then relocated to the other server of its pool", source: ACTIONS },
   { ...cw, id: "CW-RELOCATE-VIP", scenario: "restart-then-relocate", check: "mysqlVIP moved with the chain to the standby",
-    text: "mysqlVIP moves with the relocated chain to the standby within {threshold}", metric: "mysqlVipMoveMs", thresholdMs: 45_000, source: VIPS },
+    text: "mysqlVIP moves with the relocated chain to the standby within {threshold}", metric: "mysqlVipMoveMs", ...derived(F.CW_RELOCATION_VIP), source: VIPS },
   { ...cw, id: "CW-RELOCATE-ORDER", scenario: "restart-then-relocate", check: CHAIN,
     text: "every start runs VIP -> data -> service and every stop the reverse, on every node", source: DEPS },
   { ...cw, id: "CW-RELOCATE-POOL", scenario: "restart-then-relocate", check: IN_POOL, text: "the MySQL chain runs only in controller_sp", source: POOLS },
@@ -37,7 +40,7 @@ export const CLUSTERWARE_REQUIREMENTS: readonly Requirement[] = [
   // controller-loss: the active controller dies with every service chain on it.
   ...["mysqlVIP", "rabbitmqVIP", "keystoneVIP", "glanceVIP"].map((v): Requirement => ({
     ...cw, id: `CW-CTRL-${v.replace("VIP", "").toUpperCase()}-VIP`, scenario: "controller-loss", check: `${v} moved to the standby`,
-    text: `${v} moves to the standby controller within {threshold}`, metric: `${v}MoveMs`, thresholdMs: 120_000, source: VIPS,
+    text: `${v} moves to the standby controller within {threshold}`, metric: `${v}MoveMs`, ...derived(F.CW_CONTROLLER_LOSS_VIP), source: VIPS,
   })),
   { ...cw, id: "CW-CTRL-POOL", scenario: "controller-loss", check: "nothing of controller_sp ran outside ctr1/ctr2, nor twice",
     text: "no controller_sp resource runs outside ctr1/ctr2, nor on both at once", source: POOLS },
@@ -56,16 +59,16 @@ export const CLUSTERWARE_REQUIREMENTS: readonly Requirement[] = [
   { ...cw, id: "CW-NET-POOL", scenario: "network-pool", check: "the agents never ran outside network_sp, nor twice",
     text: "the Neutron agent stand-ins run only in network_sp, each on one node", source: POOLS },
   { ...cw, id: "CW-NET-MOVED", scenario: "network-pool", check: "the agents moved to the other network_sp node",
-    text: "the Neutron agent stand-ins run on the other network_sp node within {threshold}", metric: "relocationMs", thresholdMs: 60_000, source: POOLS },
+    text: "the Neutron agent stand-ins run on the other network_sp node within {threshold}", metric: "relocationMs", ...derived(F.CW_NETWORK_POOL), source: POOLS },
 
   // independent-vips: MySQL relocates; RabbitMQ, on its own VIP, must not notice.
   { ...cw, id: "CW-INDEP-MYSQL-MOVED", scenario: "independent-vips", check: "mysqlVIP relocated",
-    text: "mysqlVIP relocates with MySQL within {threshold}", metric: "mysqlVipMoveMs", thresholdMs: 45_000, source: VIPS },
+    text: "mysqlVIP relocates with MySQL within {threshold}", metric: "mysqlVipMoveMs", ...derived(F.CW_RELOCATION_VIP), source: VIPS },
   { ...cw, id: "CW-INDEP-MQ-STAYED", scenario: "independent-vips", check: "RabbitMQ's VIP did not move",
     text: "rabbitmqVIP stays where it was while MySQL relocates", source: VIPS },
   { ...cw, id: "CW-INDEP-MQ-UP", scenario: "independent-vips", check: "RabbitMQ publishing not interrupted (outage within probe resolution)",
     text: "publishing through rabbitmqVIP is unavailable for at most {threshold} (the probe's resolution) while MySQL relocates",
-    metric: "rabbitmqOutageMs", thresholdMs: 1_000, source: VIPS },
+    metric: "rabbitmqOutageMs", ...budget(1_000, PROBE_RESOLUTION), source: VIPS },
   { ...cw, id: "CW-INDEP-CONFIRMED", scenario: "independent-vips", check: "no confirmed message lost",
     text: "no confirmed RabbitMQ message is lost while MySQL relocates", source: VIPS },
 ];

@@ -1,4 +1,5 @@
-import type { Requirement } from "./requirement.ts";
+import * as F from "./bound-formulas.ts";
+import { derived, type Requirement } from "./requirement.ts";
 
 const PCMK = "PRISMA guide §Pacemaker cluster of the controllers";
 const KS = "PRISMA guide §Keystone behind Controller_VIP";
@@ -8,9 +9,9 @@ const GL = "PRISMA guide §Glance on GlusterFS";
 export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
   // node-loss: the controller holding Controller_VIP dies.
   { id: "PRISMA-CTRL-VIP-MOVE", scenario: "node-loss", check: "Controller_VIP moved to the other allowed controller",
-    text: "Controller_VIP moves to the other allowed controller within {threshold}", metric: "controllerVipMoveMs", thresholdMs: 30_000, source: PCMK },
+    text: "Controller_VIP moves to the other allowed controller within {threshold}", metric: "controllerVipMoveMs", ...derived(F.PCMK_VIP_AFTER_NODE_LOSS), source: PCMK },
   { id: "PRISMA-CTRL-VIP-UNIQUE", scenario: "node-loss", check: "Controller_VIP never on two hosts or a forbidden one",
-    text: "Controller_VIP is never held by two hosts nor by controller-3, and no holder for at most {threshold}", thresholdMs: 30_000, source: PCMK },
+    text: "Controller_VIP is never held by two hosts nor by controller-3, and no holder for at most {threshold}", ...derived(F.PCMK_VIP_AFTER_NODE_LOSS), source: PCMK },
   { id: "PRISMA-CTRL-PLACEMENT", scenario: "node-loss", check: "g_controller only on controller-1/2, never split",
     text: "g_controller runs only on controller-1/2, all its resources on one host", source: PCMK },
   { id: "PRISMA-CTRL-TOKENS", scenario: "node-loss", check: "tokens issued before the fault still validate",
@@ -18,16 +19,16 @@ export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
   { id: "PRISMA-CTRL-IMAGES", scenario: "node-loss", check: "Glance downloads keep the original checksum",
     text: "every Glance image download keeps the checksum of the uploaded image", source: GL },
   { id: "PRISMA-CTRL-KEYSTONE-OUTAGE", scenario: "node-loss", check: "Keystone outage within bound",
-    text: "Keystone through Controller_VIP is unavailable for at most {threshold}", metric: "keystoneOutageMs", thresholdMs: 90_000, source: KS },
+    text: "Keystone through Controller_VIP is unavailable for at most {threshold}", metric: "keystoneOutageMs", ...derived(F.KEYSTONE_AFTER_NODE_LOSS), source: KS },
   { id: "PRISMA-CTRL-GLANCE-OUTAGE", scenario: "node-loss", check: "Glance outage within bound",
-    text: "Glance through Controller_VIP is unavailable for at most {threshold}", metric: "glanceOutageMs", thresholdMs: 90_000, source: GL },
+    text: "Glance through Controller_VIP is unavailable for at most {threshold}", metric: "glanceOutageMs", ...derived(F.GLANCE_AFTER_NODE_LOSS), source: GL },
   { id: "PRISMA-CTRL-REJOIN", scenario: "node-loss", check: "the killed controller rejoins the cluster",
-    text: "the killed controller is online in the cluster again within {threshold} of coming back", metric: "controllerRejoinMs", thresholdMs: 180_000, source: PCMK },
+    text: "the killed controller is online in the cluster again within {threshold} of coming back", metric: "controllerRejoinMs", ...derived(F.CONTROLLER_REJOIN), source: PCMK },
 
   // service-failure: the Keystone process dies on the active controller.
   { id: "PRISMA-SVC-RESTART", scenario: "service-failure", check: "Keystone restarted by Pacemaker within bound",
     text: "Pacemaker's monitor notices the dead Keystone and restarts it: Keystone is unavailable for at most {threshold}",
-    metric: "keystoneOutageMs", thresholdMs: 60_000, source: PCMK },
+    metric: "keystoneOutageMs", ...derived(F.KEYSTONE_RESTART_IN_PLACE), source: PCMK },
   { id: "PRISMA-SVC-GLANCE-BACK", scenario: "service-failure", check: "Glance comes back (restarted after Keystone as a later g_controller member)",
     text: "Glance, ordered after Keystone in g_controller and so restarted with it, answers again", source: PCMK },
   { id: "PRISMA-SVC-IN-PLACE", scenario: "service-failure", check: "g_controller stayed on the active controller (restart in place)",
@@ -37,7 +38,7 @@ export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
 
   // network-failover: the controller holding Network_VIP dies.
   { id: "PRISMA-NET-VIP-MOVE", scenario: "network-failover", check: "Network_VIP moved to the other allowed controller",
-    text: "Network_VIP moves to the other allowed network controller within {threshold}", metric: "networkVipMoveMs", thresholdMs: 30_000, source: PCMK },
+    text: "Network_VIP moves to the other allowed network controller within {threshold}", metric: "networkVipMoveMs", ...derived(F.PCMK_VIP_AFTER_NODE_LOSS), source: PCMK },
   { id: "PRISMA-NET-VIP-UNIQUE", scenario: "network-failover", check: "Network_VIP never on two hosts, never on controller-1",
     text: "Network_VIP is never held by two hosts nor by controller-1", source: PCMK },
   { id: "PRISMA-NET-PLACEMENT", scenario: "network-failover", check: "g_network (Network_VIP + Neutron agent stand-ins) only on controller-2/3, never split",
@@ -48,14 +49,14 @@ export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
     text: "Controller_VIP is never held by two hosts nor by controller-3 while g_network fails over", source: PCMK },
   { id: "PRISMA-NET-KEYSTONE", scenario: "network-failover", check: "Keystone outage within bound",
     text: "Keystone is unavailable for at most {threshold} (the killed node may also have held Controller_VIP)",
-    metric: "keystoneOutageMs", thresholdMs: 90_000, source: KS },
+    metric: "keystoneOutageMs", ...derived(F.KEYSTONE_AFTER_NODE_LOSS), source: KS },
   { id: "PRISMA-NET-REJOIN", scenario: "network-failover", check: "the killed controller rejoins the cluster",
-    text: "the killed controller is online in the cluster again within {threshold} of coming back", metric: "rejoinMs", thresholdMs: 180_000, source: PCMK },
+    text: "the killed controller is online in the cluster again within {threshold} of coming back", metric: "rejoinMs", ...derived(F.CONTROLLER_REJOIN), source: PCMK },
 
   // quorum-loss: two of the three controllers are lost.
   { id: "PRISMA-QUORUM-STOP", scenario: "quorum-loss", check: "no quorum, no service: the survivor stops both groups and holds no VIP",
     text: "a controller left without quorum stops its resources and holds no VIP (no-quorum-policy=stop) within {threshold}",
-    metric: "stopAfterQuorumLossMs", thresholdMs: 30_000, source: PCMK },
+    metric: "stopAfterQuorumLossMs", ...derived(F.QUORUM_STOP), source: PCMK },
   { id: "PRISMA-QUORUM-CTRL-VIP", scenario: "quorum-loss", check: "Controller_VIP never on two hosts or a forbidden one",
     text: "Controller_VIP is never held by two hosts, with or without quorum", source: PCMK },
   { id: "PRISMA-QUORUM-NET-VIP", scenario: "quorum-loss", check: "Network_VIP never on two hosts or a forbidden one",
@@ -65,7 +66,7 @@ export const CONTROLLER_REQUIREMENTS: readonly Requirement[] = [
   { id: "PRISMA-QUORUM-NET-PLACEMENT", scenario: "quorum-loss", check: "g_network only on controller-2/controller-3, never split",
     text: "g_network runs only on controller-2/3, all on one host", source: PCMK },
   { id: "PRISMA-QUORUM-RECOVER", scenario: "quorum-loss", check: "both groups run again after the heal",
-    text: "g_controller and g_network run again within {threshold} of quorum coming back", metric: "recoveryMs", thresholdMs: 180_000, source: PCMK },
+    text: "g_controller and g_network run again within {threshold} of quorum coming back", metric: "recoveryMs", ...derived(F.QUORUM_RECOVER), source: PCMK },
   { id: "PRISMA-QUORUM-KEYSTONE", scenario: "quorum-loss", check: "Keystone answers again after the heal",
     text: "Keystone answers through Controller_VIP again once quorum is back", source: KS },
 ];

@@ -1,5 +1,10 @@
 export type { Requirement, RequirementSource } from "./requirement.ts";
-export { RequirementSchema, requirementText, formatThreshold } from "./requirement.ts";
+export { RequirementSchema, requirementText, formatThreshold, derived, budget, boundOrigin } from "./requirement.ts";
+export { DEFAULT_TIMINGS, boundUnder, defaultBoundMs, explainBound, fixed, roundBound, spelled, sumOf } from "./timing-bound.ts";
+export type { AnyTimingBound, BoundTerm, KindTimings, TimingBound, TimingKind } from "./timing-bound.ts";
+export { ownTimingBound, ownTimingVerdict } from "./own-timing.ts";
+export type { OwnTimingVerdict } from "./own-timing.ts";
+export { PINNED } from "./pinned-timings.ts";
 export { DEFAULT_REQUIREMENTS, UnknownRequirementError, requirements, requirementsFor, thresholdMs } from "./registry.ts";
 export {
   REPO_ROOT,

@@ -77,17 +77,17 @@ describe("the default requirement table", () => {
       expect(requirementText(r)).not.toContain("{threshold}");
     }
     const move = DEFAULT_REQUIREMENTS.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!;
-    expect(requirementText(move)).toBe("Controller_VIP moves to the other allowed controller within 30 s");
+    expect(requirementText(move)).toBe("Controller_VIP moves to the other allowed controller within 26 s");
     expect(requirementText({ text: "in {threshold}", thresholdMs: 1500 })).toBe("in 1.5 s");
   });
 });
 
 describe("thresholdMs", () => {
   it("finds a threshold by metric, check name or id", () => {
-    expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, DEFAULT_REQUIREMENTS)).toBe(30_000);
-    expect(thresholdMs("node-loss", "Keystone outage within bound", undefined, DEFAULT_REQUIREMENTS)).toBe(90_000);
-    expect(thresholdMs("node-loss", "PRISMA-CTRL-REJOIN", undefined, DEFAULT_REQUIREMENTS)).toBe(180_000);
-    expect(thresholdMs("controller-loss", "glanceVIPMoveMs", "clusterware", DEFAULT_REQUIREMENTS)).toBe(120_000);
+    expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, DEFAULT_REQUIREMENTS)).toBe(26_000);
+    expect(thresholdMs("node-loss", "Keystone outage within bound", undefined, DEFAULT_REQUIREMENTS)).toBe(100_000);
+    expect(thresholdMs("node-loss", "PRISMA-CTRL-REJOIN", undefined, DEFAULT_REQUIREMENTS)).toBe(59_000);
+    expect(thresholdMs("controller-loss", "glanceVIPMoveMs", "clusterware", DEFAULT_REQUIREMENTS)).toBe(139_000);
   });
 
   it("throws a named error for an unknown key or a requirement without a threshold", () => {
@@ -114,7 +114,7 @@ describe("site override", () => {
     expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, table)).toBe(20_000);
     expect(requirementText(table.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!)).toMatch(/within 20 s$/);
     expect(table.map((r) => r.id)).toContain("SITE-EXTRA-CHECK");
-    expect(DEFAULT_REQUIREMENTS.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!.thresholdMs).toBe(30_000);
+    expect(DEFAULT_REQUIREMENTS.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!.thresholdMs).toBe(26_000);
   });
 
   it.each([
@@ -123,6 +123,8 @@ describe("site override", () => {
     ["a misspelt field", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMS: 20_000 } } }, /requirements\.PRISMA-CTRL-VIP-MOVE: .*thresholdMS/],
     ["an unknown top-level key", { thresholds: {} }, /\(root\): .*thresholds/],
     ["an added requirement missing its source", { add: [{ id: "SITE-X-Y", scenario: "s", check: "c", text: "t" }] }, /add\.0\.source/],
+    ["an added requirement carrying a formula in JSON", { add: [{ id: "SITE-X-Y", scenario: "s", check: "c", text: "t", source: "site SLA", bound: { kind: "prisma" } }] },
+      /add\.0\.bound: must be a derived bound/],
   ])("rejects %s, naming the field", (_what, json, message) => {
     expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(RequirementsError);
     expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(message);
@@ -132,7 +134,8 @@ describe("site override", () => {
     expect(() => parseRequirementsOverride("{ thresholdMs: 1", F)).toThrow(/site\.json: not JSON/);
     const unknown = parseRequirementsOverride(JSON.stringify({ requirements: { "PRISMA-NOPE-X": { thresholdMs: 1 } } }), F);
     expect(() => applyRequirementsOverride(DEFAULT_REQUIREMENTS, unknown, F)).toThrow(/requirements\.PRISMA-NOPE-X: no requirement has this id/);
-    const dup = parseRequirementsOverride(JSON.stringify({ add: [{ ...DEFAULT_REQUIREMENTS[0] }] }), F);
+    // A formula is code: the JSON copy of a requirement leaves its bound out.
+    const dup = parseRequirementsOverride(JSON.stringify({ add: [{ ...DEFAULT_REQUIREMENTS[0], bound: undefined }] }), F);
     expect(() => applyRequirementsOverride(DEFAULT_REQUIREMENTS, dup, F)).toThrow(/add\.0\.id: PRISMA-CTRL-VIP-MOVE already exists/);
   });
 

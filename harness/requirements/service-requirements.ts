@@ -1,9 +1,15 @@
-import type { Requirement } from "./requirement.ts";
+import * as F from "./bound-formulas.ts";
+import { budget, derived, type Requirement } from "./requirement.ts";
+import { GALERA_REJOIN_BUDGET } from "./data-requirements.ts";
 
 const RABBIT = "PRISMA guide §RabbitMQ cluster with mirrored queues";
 const GLUSTER = "PRISMA guide §GlusterFS replica 3 volume gfile";
 const GALERA = "PRISMA guide §MySQL Galera cluster";
 const CONFIRMED = "no confirmed message lost (duplicates counted)";
+const RABBIT_REJOIN_BUDGET =
+  "haproof's recovery budget, not a derived bound: neither the guide nor the tunables time a RabbitMQ node's restart and resync (15.5 s after a restart, 5.2 s after a heal measured); a site replaces it with its SLA";
+const GLUSTER_HEAL_BUDGET =
+  "haproof's recovery budget, not a derived bound: the self-heal daemon starts an index heal when the brick returns, and its duration depends on what changed (7.7 s measured); a site replaces it with its SLA";
 
 /** Requirements of the messaging, storage and whole-host scenarios, plus the one every scenario reports. */
 export const SERVICE_REQUIREMENTS: readonly Requirement[] = [
@@ -11,38 +17,38 @@ export const SERVICE_REQUIREMENTS: readonly Requirement[] = [
   { id: "PRISMA-RABBIT-CONFIRMED", scenario: "rabbit-node-loss", check: CONFIRMED,
     text: "every message the broker confirmed is consumed once the node is gone (ha-mode: all mirrors)", source: RABBIT },
   { id: "PRISMA-RABBIT-OUTAGE", scenario: "rabbit-node-loss", check: "publisher outage within bound",
-    text: "publishing through the surviving nodes is unavailable for at most {threshold}", metric: "publishOutageMs", thresholdMs: 30_000, source: RABBIT },
+    text: "publishing through the surviving nodes is unavailable for at most {threshold}", metric: "publishOutageMs", ...derived(F.AMQP_NODE_LOSS), source: RABBIT },
   { id: "PRISMA-RABBIT-FAILOVER", scenario: "rabbit-node-loss", check: "publisher and consumer failed over through the host list",
-    text: "publisher and consumer reconnect through the host list to a surviving node within {threshold}", metric: "consumerFailoverMs", thresholdMs: 30_000, source: RABBIT },
+    text: "publisher and consumer reconnect through the host list to a surviving node within {threshold}", metric: "consumerFailoverMs", ...derived(F.AMQP_NODE_LOSS), source: RABBIT },
   { id: "PRISMA-RABBIT-DB-UNAFFECTED", scenario: "rabbit-node-loss", check: "DB writes unaffected (the victim is a Galera backup)",
-    text: "MySQL through the DB VIP, whose writer is another host, is unavailable for at most {threshold}", metric: "dbOutageMs", thresholdMs: 15_000, source: GALERA },
+    text: "MySQL through the DB VIP, whose writer is another host, is unavailable for at most {threshold}", metric: "dbOutageMs", ...derived(F.BACKUP_LOSS_DB), source: GALERA },
   { id: "PRISMA-RABBIT-DB-ACKED", scenario: "rabbit-node-loss", check: "no acknowledged DB write lost",
     text: "no acknowledged MySQL write is lost when the host's RabbitMQ node dies", source: GALERA },
   { id: "PRISMA-RABBIT-REJOIN", scenario: "rabbit-node-loss", check: "the killed node rejoins: every node sees 3 running",
-    text: "the killed RabbitMQ node is a running cluster member again within {threshold}", metric: "rejoinMs", thresholdMs: 180_000, source: RABBIT },
+    text: "the killed RabbitMQ node is a running cluster member again within {threshold}", metric: "rejoinMs", ...budget(180_000, RABBIT_REJOIN_BUDGET), source: RABBIT },
 
   // rabbit-partition: one RabbitMQ node is cut off from the other two.
   { id: "PRISMA-RABBIT-PART-CONFIRMED", scenario: "rabbit-partition", check: CONFIRMED,
     text: "no confirmed message is lost across the partition and its heal", source: RABBIT },
   { id: "PRISMA-RABBIT-PART-PAUSE", scenario: "rabbit-partition", check: "partition handling pause_minority: the minority pauses, the majority runs alone",
     text: "with pause_minority the cut-off node pauses and the other two run on, within {threshold} (net_ticktime detection)",
-    metric: "minorityPausedMs", thresholdMs: 130_000, source: RABBIT },
+    metric: "minorityPausedMs", ...derived(F.RABBIT_MINORITY_PAUSE), source: RABBIT },
   { id: "PRISMA-RABBIT-PART-OUTAGE", scenario: "rabbit-partition", check: "publisher outage within bound",
-    text: "publishing is unavailable for at most {threshold}", metric: "publishOutageMs", thresholdMs: 120_000, source: RABBIT },
+    text: "publishing is unavailable for at most {threshold}", metric: "publishOutageMs", ...derived(F.RABBIT_PARTITION_PUBLISH), source: RABBIT },
   { id: "PRISMA-RABBIT-PART-FAILOVER", scenario: "rabbit-partition", check: "publisher and consumer moved to the majority",
-    text: "publisher and consumer move to the majority within {threshold}", metric: "consumerFailoverMs", thresholdMs: 120_000, source: RABBIT },
+    text: "publisher and consumer move to the majority within {threshold}", metric: "consumerFailoverMs", ...derived(F.RABBIT_PARTITION_PUBLISH), source: RABBIT },
   { id: "PRISMA-RABBIT-PART-HEAL", scenario: "rabbit-partition", check: "every node sees 3 running after the heal",
-    text: "after the heal every RabbitMQ node sees three running nodes within {threshold}", metric: "recoveryMs", thresholdMs: 180_000, source: RABBIT },
+    text: "after the heal every RabbitMQ node sees three running nodes within {threshold}", metric: "recoveryMs", ...budget(180_000, RABBIT_REJOIN_BUDGET), source: RABBIT },
 
   // gluster-brick-loss: one Gluster brick host dies while Glance serves images.
   { id: "PRISMA-GLUSTER-IMAGES", scenario: "gluster-brick-loss", check: "Glance downloads keep the original checksum",
     text: "with one brick down, every image download keeps its checksum", source: GLUSTER },
   { id: "PRISMA-GLUSTER-OUTAGE", scenario: "gluster-brick-loss", check: "Glance outage within bound",
-    text: "Glance is unavailable for at most {threshold} (the client's ping-timeout) while a brick is down", metric: "glanceOutageMs", thresholdMs: 60_000, source: GLUSTER },
+    text: "Glance is unavailable for at most {threshold} (the client's ping-timeout) while a brick is down", metric: "glanceOutageMs", ...derived(F.GLUSTER_BRICK_GLANCE), source: GLUSTER },
   { id: "PRISMA-GLUSTER-UPLOAD", scenario: "gluster-brick-loss", check: "a new image uploads while the brick is down",
     text: "a new image uploads to Glance while one brick is down", source: GLUSTER },
   { id: "PRISMA-GLUSTER-HEAL", scenario: "gluster-brick-loss", check: "self-heal completes after the server returns",
-    text: "self-heal has no pending entries within {threshold} of the brick's server returning", metric: "healMs", thresholdMs: 180_000, source: GLUSTER },
+    text: "self-heal has no pending entries within {threshold} of the brick's server returning", metric: "healMs", ...budget(180_000, GLUSTER_HEAL_BUDGET), source: GLUSTER },
   { id: "PRISMA-GLUSTER-REPLICAS", scenario: "gluster-brick-loss", check: "the new image's bytes are on every brick",
     text: "after the heal the image uploaded during the fault is on all three bricks, byte for byte", source: GLUSTER },
   { id: "PRISMA-GLUSTER-NEW-IMAGE", scenario: "gluster-brick-loss", check: "the new image downloads intact after the heal",
@@ -54,15 +60,15 @@ export const SERVICE_REQUIREMENTS: readonly Requirement[] = [
   { id: "PRISMA-VM-CONFIRMED", scenario: "vm-loss", check: CONFIRMED,
     text: "no confirmed message is lost when a data host dies", source: RABBIT },
   { id: "PRISMA-VM-MYSQL-OUTAGE", scenario: "vm-loss", check: "DB outage through the VIP within bound",
-    text: "MySQL through the DB VIP is unavailable for at most {threshold} when a data host dies", metric: "dbOutageMs", thresholdMs: 30_000, source: GALERA },
+    text: "MySQL through the DB VIP is unavailable for at most {threshold} when a data host dies", metric: "dbOutageMs", ...derived(F.WRITER_FAILOVER), source: GALERA },
   { id: "PRISMA-VM-PUBLISH-OUTAGE", scenario: "vm-loss", check: "publisher outage within bound",
-    text: "publishing is unavailable for at most {threshold} when a data host dies", metric: "publishOutageMs", thresholdMs: 30_000, source: RABBIT },
+    text: "publishing is unavailable for at most {threshold} when a data host dies", metric: "publishOutageMs", ...derived(F.AMQP_NODE_LOSS), source: RABBIT },
   { id: "PRISMA-VM-SURVIVORS", scenario: "vm-loss", check: "writes, publishes and deliveries served by surviving hosts",
     text: "writes, publishes and deliveries are served by the surviving hosts within the outage bounds", source: GALERA },
   { id: "PRISMA-VM-GALERA-REJOIN", scenario: "vm-loss", check: "Galera back to 3 Synced nodes after the heal",
-    text: "the data host is a Synced Galera node again within {threshold}", metric: "galeraRejoinMs", thresholdMs: 240_000, source: GALERA },
+    text: "the data host is a Synced Galera node again within {threshold}", metric: "galeraRejoinMs", ...budget(240_000, GALERA_REJOIN_BUDGET), source: GALERA },
   { id: "PRISMA-VM-RABBIT-REJOIN", scenario: "vm-loss", check: "RabbitMQ back to 3 running nodes after the heal",
-    text: "the data host is a running RabbitMQ node again within {threshold}", metric: "rabbitRejoinMs", thresholdMs: 240_000, source: RABBIT },
+    text: "the data host is a running RabbitMQ node again within {threshold}", metric: "rabbitRejoinMs", ...budget(240_000, RABBIT_REJOIN_BUDGET), source: RABBIT },
 
   // Every scenario: ScenarioRun.finish adds this check.
   { id: "HAPROOF-RUNBOOK-COMPLETE", scenario: "*", check: "the runbook ran to the end",
