@@ -7,8 +7,8 @@ import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, cwStatus } from "./support/cw-support.ts";
 import { expectOutcome, ScenarioRun, sharedClusterware } from "./support/index.ts";
 
-// Bound: Corosync's token (3 s) and consensus, then three Dummy starts. Measured on the 2-core host
-// (2026-11-22, 2 runs): 11.3-11.6 s; the bound leaves ~5x headroom.
+// Bound (harness/requirements, formula beside it): Corosync's token (3 s) and consensus, then three Dummy
+// starts. Measured on the 2-core host (2026-11-22, 2 runs): 11.3-11.6 s.
 const FAILOVER_MS = thresholdMs("network-pool", "relocationMs");
 
 describe("network-pool: the active network controller dies", () => {

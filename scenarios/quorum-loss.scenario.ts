@@ -7,12 +7,11 @@ import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
 
-// Thresholds (from harness/requirements, overridable per site). The survivor must stop within corosync's token (tunables.corosyncTokenMs = 3 s) +
-// consensus (1.2 x token) + the groups' stop (the daemon agent SIGKILLs after 20 s of SIGTERM):
-// about 27 s, so 30 s of grace before any sample showing service counts against it.
+// Thresholds (from harness/requirements, overridable per site; each formula beside its bound). The survivor must stop
+// within corosync's token + consensus (1.2 x token) + the stop of Glance, then Keystone (the daemon agent SIGKILLs
+// each after 20 s of SIGTERM): that grace passes before any sample showing service counts against it.
 const STOP_GRACE_MS = thresholdMs("quorum-loss", "stopAfterQuorumLossMs");
-// Two controllers boot, rejoin Corosync, and Pacemaker starts both groups (Keystone's start
-// timeout is 90 s): the same rejoin budget as node-loss.
+// Two controllers boot, rejoin Corosync, and Pacemaker starts both groups (VIP -> Keystone -> Glance).
 const RECOVERY_MS = thresholdMs("quorum-loss", "recoveryMs");
 // Placement samples (1 s apart) of the quorum-less survivor to collect after the grace before healing.
 const HELD_SAMPLES = 5;

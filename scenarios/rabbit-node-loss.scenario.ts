@@ -24,12 +24,12 @@ import {
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // amqplib detects a silently dead broker by missing 2 heartbeats of 5 s (amqp-connection.ts), then
-// the next broker answers within its 1.5 s connect timeout: ~12 s; doubled for a loaded 2-core host.
+// the next broker answers within its 1.5 s connect timeout (the formula is beside the bound).
 const PUBLISH_OUTAGE_MS = thresholdMs("rabbit-node-loss", "publishOutageMs");
 const CONSUMER_FAILOVER_MS = thresholdMs("rabbit-node-loss", "consumerFailoverMs");
 // The victim is a Galera `backup`: HAProxy's writer is untouched, but its commits wait for the dead
 // member until Galera evicts it (evs.suspect_timeout 5 s default + view change; 6.3 s measured), and a
-// rejoin by rsync SST may lock a donor for a moment: 3 x the suspect timeout.
+// rejoin by rsync SST may lock a donor for a moment (the formula is beside the bound).
 const DB_OUTAGE_MS = thresholdMs("rabbit-node-loss", "dbOutageMs");
 // A restarted node boots RabbitMQ in ~5-10 s (rabbitmq.ts) after MariaDB's IST; generous for 2 cores.
 const REJOIN_MS = thresholdMs("rabbit-node-loss", "rejoinMs");

@@ -8,10 +8,10 @@ import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, Scen
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
-// evict the dead node after evs.suspect_timeout (5 s default) before commits resume: ~10 s; x3 for 2 cores.
+// evict the dead node after evs.suspect_timeout (5 s default) before commits resume (formula beside the bound).
 const DB_OUTAGE_MS = thresholdMs("vm-loss", "dbOutageMs");
 // amqplib: 2 missed heartbeats of 5 s, then a 1.5 s connect to the next broker, plus the promotion
-// of a mirror of the queue whose master died: ~15 s; doubled.
+// of a mirror of the queue whose master died (formula beside the bound).
 const PUBLISH_OUTAGE_MS = thresholdMs("vm-loss", "publishOutageMs");
 // A restarted data host rejoins Galera by IST and RabbitMQ by a node restart; generous for 2 cores.
 const GALERA_REJOIN_MS = thresholdMs("vm-loss", "galeraRejoinMs");
