@@ -3,7 +3,6 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, chainOrder, outage, placement, restartThenRelocate, vipMoved } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { ConvergenceTimeoutError } from "../harness/wait/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, cwStatus, failCount, healthyOn, recordFinalRowsCw, recordPcmkOps } from "./support/cw-support.ts";
 import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "./support/index.ts";
@@ -52,13 +51,10 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
       await run.inject(killProcess(home, MYSQLD, "mysqld"));
       // The relocation is what the checks judge: a chain that never relocates (no-restart-limit) is their
       // false, not a harness crash, so the runbook goes on to heal, read back and record as always.
-      const relocated = await run.until(`the mysql chain relocated to ${standby.join(" or ")}`, async () => {
+      const relocated = (await run.observe(`the mysql chain relocated to ${standby.join(" or ")}`, async () => {
         const s = await cwStatus(running);
         return CHAIN.every((r) => standby.includes(s.runningOn[r]?.[0] ?? "")) || undefined;
-      }, RELOCATE_MS).then(() => true, (e: unknown) => {
-        if (e instanceof ConvergenceTimeoutError) return false;
-        throw e;
-      });
+      }, RELOCATE_MS)) === true;
       if (relocated) relocationMs = Math.round(performance.now() - t0);
       run.record("mysql:relocation", { from: home, to: (await cwStatus(running)).placement.mysql, relocated, ms: relocated ? relocationMs : null, waitedMs: RELOCATE_MS });
       await clearFailures(running);

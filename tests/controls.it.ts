@@ -45,6 +45,8 @@ describe("negative controls: npm run controls -- --combined", () => {
       expect(r, "controls.json has this control").toBeDefined();
       expect(r!.actual).toBe("fail");
       expect(r!.notFailed, "the documented checks that did not fail").toEqual([]);
+      // Counted only when the runbook ran to the end and every fault it names was proved effective.
+      expect(r!.valid, r!.reason).toBe(true);
     });
   }
 

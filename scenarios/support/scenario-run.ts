@@ -5,7 +5,7 @@ import { healAll, type Fault, type FaultHandle } from "../../harness/faults/inde
 import { standIns, waitHealthy } from "../../harness/formation/index.ts";
 import { completedOps, History, type HistoryEvent } from "../../harness/history/index.ts";
 import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../../harness/report/index.ts";
-import { waitFor } from "../../harness/wait/index.ts";
+import { ConvergenceTimeoutError, waitFor } from "../../harness/wait/index.ts";
 import { startClients, type ClientSpec, type Clients } from "./clients.ts";
 import { startClusterwareClients } from "./cw-clients.ts";
 import { isClusterware, type AnyTopology, type ClusterwareTopology } from "../../topologies/index.ts";
@@ -109,6 +109,24 @@ export class ScenarioRun {
   /** Waits for `condition` with an explicit bound, as a named phase; returns the probe's value. */
   until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000): Promise<T> {
     return this.step(`until ${condition}`, () => waitFor(condition, probe, { timeoutMs, intervalMs: 250 }));
+  }
+
+  /**
+   * Waits for `condition` like {@link until}, but a timeout is an observation, not a harness crash: it is logged,
+   * recorded as a `wait-timeout` sample naming the condition, and the runbook goes on (to heal), leaving the
+   * verdict to the checks. For waits on the very behaviour a negative control removes (a failover, a mirror):
+   * under the mutation it never comes, and the run must still reach its end for the control to count.
+   * Any other error still crashes the run. Returns the probe's value, or undefined on timeout.
+   */
+  async observe<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T | undefined> {
+    try {
+      return await this.until(condition, probe, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof ConvergenceTimeoutError)) throw e;
+      this.record("wait-timeout", { condition, timeoutMs });
+      this.log(`${condition}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
+      return undefined;
+    }
   }
 
   /** Waits until the whole topology is healthy again (after heal). */
