@@ -7,7 +7,7 @@ export { healthProblems } from "./health-problems.ts";
 export { galeraStatus } from "./galera-status.ts";
 export type { GaleraStatus } from "./galera-status.ts";
 export { rabbitStatus } from "./rabbitmq-status.ts";
-export { queueArguments, RABBIT_ACCOUNT } from "./rabbitmq-conf.ts";
+export { haPolicy, queueArguments, RABBIT_ACCOUNT } from "./rabbitmq-conf.ts";
 export { glusterStatus, healInfoCount } from "./gluster-status.ts";
 export { pacemakerStatus } from "./pacemaker-status.ts";
 export type { PacemakerStatus } from "./pacemaker-status.ts";
