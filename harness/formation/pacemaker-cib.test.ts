@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../topologies/prisma.ts";
 import { renderGroup, renderLocations, renderPrimitive, vipResourceId, xmlAttr, type PrimitiveSpec } from "./pacemaker-cib.ts";
@@ -47,13 +48,15 @@ describe("pacemaker CIB rendering", () => {
     ]);
   });
 
-  it("places g_network as the guide does: controller-3 active, controller-2 standby, never controller-1", () => {
+  it("places g_network on controller-2, controller-3 standby, never controller-1 (README: a measured departure from the guide)", () => {
     const g = prisma.groups.find((x) => x.name === "g_network")!;
     expect(renderLocations(g).map((l) => l.xml)).toEqual([
-      '<rsc_location id="loc-g_network-controller-3" rsc="g_network" node="controller-3" score="100"/>',
-      '<rsc_location id="loc-g_network-controller-2" rsc="g_network" node="controller-2" score="50"/>',
+      '<rsc_location id="loc-g_network-controller-2" rsc="g_network" node="controller-2" score="100"/>',
+      '<rsc_location id="loc-g_network-controller-3" rsc="g_network" node="controller-3" score="50"/>',
       '<rsc_location id="loc-g_network-controller-1" rsc="g_network" node="controller-1" score="-INFINITY"/>',
     ]);
+    // The README's departures table states the reason for this placement.
+    expect(readFileSync(new URL("../../README.md", import.meta.url), "utf8")).toMatch(/\| `g_network` placement \| controller-3 active, controller-2 standby \|/);
   });
 
   it("names VIP resources as the guide does", () => {
