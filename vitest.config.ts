@@ -25,7 +25,12 @@ class OneTopologyAtATime extends BaseSequencer {
 
 // Scenarios not yet proven to pass on the real topology stay out of `npm test` until they are,
 // each with its reason; `npm run scenario <name>` still runs them (it sets HAPROOF_ONE_SCENARIO).
-const QUARANTINED: Record<string, string> = {};
+const QUARANTINED: Record<string, string> = {
+  "rabbit-partition":
+    "in CI on 2026-12-01 the paused minority (vm-3, paused 2.5 s before the heal) never resumed: its rabbit app stayed stopped " +
+    "for the 180 s after the heal, a known class of pause_minority recovery hangs in RabbitMQ; it passed in the same session's " +
+    "own run (paused 12.8 s, recovered 12 s after the heal). Out of npm test until the hang is explained; npm run scenario runs it.",
+};
 
 export default defineConfig({
   test: {
