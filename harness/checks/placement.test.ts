@@ -77,3 +77,48 @@ describe("placement", () => {
     expect(placement(h.events(), opts).valid).toBe("unknown");
   });
 });
+
+describe("placement: a rejoining node's stale history", () => {
+  const ks = { resources: ["keystone"], allowed: ["controller-1", "controller-2"] };
+  const seen = (online: string[], keystone: string[]) => ({ quorate: true, online, runningOn: { keystone } });
+  const three = ["controller-1", "controller-2", "controller-3"];
+  const two = ["controller-2", "controller-3"];
+  const both = ["controller-1", "controller-2"];
+
+  /** controller-2 samples once a second; controller-1 is down from 5 s and online again at 30 s; splits as given. */
+  function rejoin(splitAtS: number[]) {
+    const h = new SyntheticHistory().at(0).sample("placement:controller-2", seen(three, ["controller-1"]));
+    for (let t = 1; t <= 40; t++) {
+      const online = t >= 5 && t < 30 ? two : three;
+      h.at(t * 1000).sample("placement:controller-2", seen(online, splitAtS.includes(t) ? both : ["controller-2"]));
+    }
+    return h;
+  }
+
+  it("reports, not fails, the group listed on a node and the holder within the grace after the node came back (as in CI)", () => {
+    const v = placement(rejoin([30, 31]).events(), ks);
+    expect(v.valid).toBe(true);
+    expect((v.details.staleAfterRejoin as unknown[]).length).toBe(2);
+  });
+
+  it("is false when the double placement outlasts the grace", () => {
+    const v = placement(rejoin([30, 36, 37]).events(), ks);
+    expect(v.valid).toBe(false);
+    expect((v.details.violations as { atMs: number }[]).map((x) => x.atMs)).toEqual([36_000, 37_000]);
+  });
+
+  it("treats the rejoining observer's own first views alike (its samples resume after a gap), and only within the grace", () => {
+    const own = (splitAtS: number[]) => {
+      const h = new SyntheticHistory().at(0).sample("placement:controller-1", seen(three, ["controller-1"]));
+      for (let t = 30; t <= 40; t++) h.at(t * 1000).sample("placement:controller-1", seen(three, splitAtS.includes(t) ? both : ["controller-2"]));
+      return h;
+    };
+    expect(placement(own([30, 31]).events(), ks).valid).toBe(true);
+    expect(placement(own([30, 36, 37]).events(), ks).valid).toBe(false);
+  });
+
+  it("is false for a sustained split when no host came back", () => {
+    const v = placement(rejoin([12, 13]).events(), ks);
+    expect(v.valid).toBe(false);
+  });
+});
