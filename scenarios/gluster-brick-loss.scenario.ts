@@ -4,6 +4,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, imageIntegrity, okDuringFault, outage, replicaChecksums } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints } from "../harness/formation/index.ts";
+import { expectedBricks } from "../harness/formation/gluster-layout.ts";
 import { completedOps, faultWindow, lastSample, samplesOf } from "../harness/history/index.ts";
 import { sha256 } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
@@ -67,7 +68,7 @@ describe("gluster-brick-loss: a GlusterFS server dies under Glance", () => {
       run.log(newId ? `uploaded ${newId} (${newSha.slice(0, 12)}…) with ${victim} down` : `no upload succeeded with ${victim} down`);
       // A volume of one brick (the negative control's) has no replica to heal from: nothing to wait for, and the
       // self-heal checks stay unknown for want of samples.
-      const replicated = running.topology.gluster.replica > 1;
+      const replicated = expectedBricks(running.topology) > 1;
       if (!replicated) run.log(`volume ${running.topology.gluster.volume} has one brick: no self-heal to wait for`);
       if (replicated) await run.observe("self-heal has entries pending for the dead brick", () => (lastSample(run.history.events(), "gluster:heal-pending")?.value as number) > 0, 60_000);
       const okSinceFault = () => completedOps(run.history.events(), { process: "glance", f: "download" }).filter((o) => o.type === "ok" && o.completeMono && BigInt(o.completeMono) > BigInt(faultWindow(run.history.events()).effectiveMono!)).length;
