@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { runOptions } from "./harness/run/run-options.ts";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
@@ -24,7 +25,7 @@ class OneTopologyAtATime extends BaseSequencer {
 }
 
 // Scenarios not yet proven to pass on the real topology stay out of `npm test` until they are,
-// each with its reason; `npm run scenario <name>` still runs them (it sets HAPROOF_ONE_SCENARIO).
+// each with its reason; `npm run scenario <name>` still runs them (its run options say oneScenario).
 const QUARANTINED: Record<string, string> = {
   "rabbit-partition":
     "in CI on 2026-12-01 the paused minority (vm-3, paused 2.5 s before the heal) never resumed: its rabbit app stayed stopped " +
@@ -51,10 +52,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.it.ts", "scenarios/**/*.scenario.ts"],
-          exclude: process.env.HAPROOF_ONE_SCENARIO ? [] : Object.keys(QUARANTINED).map((n) => `scenarios/${n}.scenario.ts`),
+          exclude: runOptions().oneScenario ? [] : Object.keys(QUARANTINED).map((n) => `scenarios/${n}.scenario.ts`),
           environment: "node",
           setupFiles: ["allure-vitest/setup"],
-          globalSetup: ["scenarios/support/global-setup.ts"],
+          globalSetup: ["harness/run/global-setup.ts"],
           // Phase lines go straight to the terminal as they happen, without per-line test headers.
           disableConsoleIntercept: true,
           // One file at a time, no retries: a retry would hide a flaky failover.

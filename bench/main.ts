@@ -6,7 +6,7 @@ import { bringUp } from "../harness/formation/index.ts";
 import { engineAndImages } from "../harness/cli/engine-step.ts";
 import { onInterrupt } from "../harness/cli/interrupt.ts";
 import { ownedLeftovers, removeOwnedRuns } from "../harness/cli/owned-cleanup.ts";
-import { PhaseLog } from "../harness/cli/phase-log.ts";
+import { PhaseLog } from "../harness/run/phase-log.ts";
 import { loadTopology } from "../topologies/index.ts";
 import { parseBenchArgs } from "./options.ts";
 import { peakMemory } from "./memory-sampler.ts";

@@ -2,7 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { History } from "../harness/history/index.ts";
 import { OpLoop, tcpProbe } from "../harness/probes/index.ts";
-import { startClients } from "../scenarios/support/clients.ts";
+import { startClients } from "../harness/run/clients.ts";
 import { describe } from "./stats.ts";
 
 /** CPU of this process while 8 probes run at `rateHz`, as % of one core, and the probe loops' start lateness. */

@@ -5,8 +5,8 @@ import { killHost } from "../harness/faults/index.ts";
 import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
-import { clearFailures, consolidate, cwStatus, recordFinalRowsCw } from "./support/cw-support.ts";
-import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, recordDrained, ScenarioRun, sharedClusterware } from "./support/index.ts";
+import { clearFailures, consolidate, cwStatus, recordFinalRowsCw } from "../harness/run/cw-support.ts";
+import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, recordDrained, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
 
 // Corosync declares the node lost after its token (3 s), then each chain starts on the standby (mount,
 // InnoDB recovery, RabbitMQ boot, Keystone/Glance start under load); every chain was on the standby after

@@ -3,8 +3,8 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, chainOrder, outage, placement, stoppedAfterFault } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
-import { clearFailures, cwStatus, recordFinalRowsCw, recordPcmkOps } from "./support/cw-support.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "./support/index.ts";
+import { clearFailures, cwStatus, recordFinalRowsCw, recordPcmkOps } from "../harness/run/cw-support.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
 
 // Bound: mysqld's check fails within one CHECK_INTERVAL once its data is gone; start refuses
 // without the data, so the failed restarts use up RESTART_ATTEMPTS and the chain relocates.

@@ -6,7 +6,7 @@ import { setLbMode, type LbMode } from "../harness/formation/lb-mode.ts";
 import { completedOps } from "../harness/history/index.ts";
 import { counterWorker, createCounterTable, readCounter, type OpLoop } from "../harness/probes/index.ts";
 import { mutated } from "../topologies/index.ts";
-import { expectOutcome, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { expectOutcome, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
 
 // Workload (PLATFORM.md: two clients on two nodes, 300 updates each, saw 1213 four times; so
 // more writers on fewer rows, each in an explicit transaction as OpenStack's SQLAlchemy does,

@@ -18,7 +18,7 @@ import {
   recordedUpload,
   ScenarioRun,
   sharedTopology,
-} from "./support/index.ts";
+} from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // A replica-3 volume keeps serving from two bricks; a FUSE client only stalls on the dead brick

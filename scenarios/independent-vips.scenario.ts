@@ -5,8 +5,8 @@ import { killProcess } from "../harness/faults/index.ts";
 import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
-import { clearFailures, cwStatus, failCount, healthyOn } from "./support/cw-support.ts";
-import { expectOutcome, maxOutageMs, recordDrained, ScenarioRun, sharedClusterware } from "./support/index.ts";
+import { clearFailures, cwStatus, failCount, healthyOn } from "../harness/run/cw-support.ts";
+import { expectOutcome, maxOutageMs, recordDrained, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
 
 // "Within probe resolution": the publisher runs at the default rate; one missed period is the
 // resolution, so a RabbitMQ outage window longer than 1 s means it was interrupted.

@@ -4,7 +4,7 @@ import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/formation/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "./support/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: keepalived VRRP with advert_int 1 s; a BACKUP takes over after
 // 3 missed adverts plus skew, ~3.6 s; HAProxy on the new holder is already running.

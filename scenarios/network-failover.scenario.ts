@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/formation/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, type Check } from "./support/index.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, type Check } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: Pacemaker moves a group within its corosync token (3 s) + membership
 // change + start timeouts; the g_network stand-ins start instantly, so the VIP move is the whole move.

@@ -4,8 +4,8 @@ import { movedTo, placement } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
-import { clearFailures, cwStatus } from "./support/cw-support.ts";
-import { expectOutcome, ScenarioRun, sharedClusterware } from "./support/index.ts";
+import { clearFailures, cwStatus } from "../harness/run/cw-support.ts";
+import { expectOutcome, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
 
 // Bound (harness/requirements, formula beside it): Corosync's token (3 s) and consensus, then three Dummy
 // starts. Measured on the 2-core host (2026-11-22, 2 runs): 11.3-11.6 s.

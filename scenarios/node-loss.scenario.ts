@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints, vipHolders } from "../harness/formation/index.ts";
 import { issueToken } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
 
 // Thresholds come from the requirements table (harness/requirements), overridable per site.
 const VIP_MOVE_MS = thresholdMs("node-loss", "controllerVipMoveMs");

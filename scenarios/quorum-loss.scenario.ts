@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
 
 // Thresholds (from harness/requirements, overridable per site; each formula beside its bound). The survivor must stop
 // within corosync's token + consensus (1.2 x token) + the stop of Glance, then Keystone (the daemon agent SIGKILLs

@@ -20,7 +20,7 @@ import {
   type MqClients,
   rabbitConverged,
   steadyOk,
-} from "./support/index.ts";
+} from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // amqplib detects a silently dead broker by missing 2 heartbeats of 5 s (amqp-connection.ts), then

@@ -19,7 +19,7 @@ import {
   type MqClients,
   rabbitConverged,
   steadyOk,
-} from "./support/index.ts";
+} from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // Erlang distribution declares a silent peer down after net_ticktime (60 s default, not overridden)

@@ -4,8 +4,8 @@ import { ackedWrites, chainOrder, outage, placement, restartThenRelocate, vipMov
 import { killProcess } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
-import { clearFailures, cwStatus, failCount, healthyOn, recordFinalRowsCw, recordPcmkOps } from "./support/cw-support.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "./support/index.ts";
+import { clearFailures, cwStatus, failCount, healthyOn, recordFinalRowsCw, recordPcmkOps } from "../harness/run/cw-support.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
 
 // Bounds: Pacemaker notices a dead mysqld within one CHECK_INTERVAL (3 s) and restarts it in place
 // (InnoDB crash recovery on GlusterFS: a few seconds); relocation also stops and remounts the data

@@ -6,7 +6,7 @@ import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/forma
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { issueToken } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology } from "./support/index.ts";
+import { expectOutcome, firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
 
 // Thresholds (from harness/requirements, overridable per site). Pacemaker notices within one monitor interval (tunables.pacemakerMonitorIntervalS = 5 s),
 // stops the group's tail and starts it again in place (Keystone's uwsgi needs ~5-15 s to answer /v3, up to

@@ -4,7 +4,7 @@ import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage 
 import { killHost } from "../harness/faults/index.ts";
 import { samplesWithPrefix } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "./support/index.ts";
+import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors

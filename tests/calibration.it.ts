@@ -5,7 +5,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { pauseHost } from "../harness/faults/index.ts";
 import { completedOps } from "../harness/history/index.ts";
 import { mysqlReader } from "../harness/probes/index.ts";
-import { ScenarioRun, sharedTopology } from "../scenarios/support/index.ts";
+import { ScenarioRun, sharedTopology } from "../harness/run/index.ts";
 
 // Calibration of the outage measurement itself: freeze the only node a client reads from for a
 // known time, and compare the measured window with the time the node was actually frozen.

@@ -3,8 +3,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPORTS_DIR } from "../harness/report/index.ts";
-import { CONTROLS } from "../scenarios/support/index.ts";
-import type { ControlResult } from "../scenarios/support/control-plan.ts";
+import { CONTROLS } from "../harness/run/index.ts";
+import type { ControlResult } from "../harness/run/control-plan.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const RESULT = join(REPORTS_DIR, "controls", "controls.json");

@@ -4,7 +4,7 @@ import { docker } from "../harness/engine/docker.ts";
 import { CHAIN, healAll, isolate, killHost, killProcess, netem, partition, pauseHost, stopHost, UnsupportedFaultError } from "../harness/faults/index.ts";
 import { History } from "../harness/history/index.ts";
 import { waitFor } from "../harness/wait/index.ts";
-import { PROCESSES } from "../scenarios/chaos/process-catalog.ts";
+import { PROCESSES } from "../harness/run/chaos/process-catalog.ts";
 import { prisma, validateTopology } from "../topologies/index.ts";
 
 // Every fault kind on two bare data hosts (no formation): inject -> proved effect -> heal -> no residue.

@@ -4,7 +4,7 @@ import { docker } from "../harness/engine/docker.ts";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { collectHealth, healthProblems, keystoneEndpoints, type Health } from "../harness/formation/index.ts";
 import { downloadSha256, issueToken, sha256, uploadImage, validateToken } from "../harness/probes/index.ts";
-import { sharedTopology } from "../scenarios/support/index.ts";
+import { sharedTopology } from "../harness/run/index.ts";
 
 // Runs after the scenarios (see vitest.config.ts), on the same shared run, and then takes it down.
 describe("prisma: the PRISMA guide's topology up in real containers", () => {

@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { FAULT_KINDS, generateSchedule, parseDuration, parseSchedule, ScheduleError, scheduleJson, type FaultKind, type Schedule } from "../chaos/index.ts";
 import { loadTopology, type Topology } from "../../topologies/index.ts";
-import { CHAOS_ENV } from "../../scenarios/chaos/index.ts";
+import { runOptionsEnv } from "../run/run-options.ts";
 import { claimOwnership } from "../engine/index.ts";
 import { engineAndImages } from "./engine-step.ts";
 import { runVitest } from "./run-vitest.ts";
-import { exitCodeFor, UsageError } from "./usage-error.ts";
+import { exitCodeFor, UsageError } from "../validation/usage-error.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SPEC = join(ROOT, "tests", "chaos.it.ts");
@@ -99,11 +99,11 @@ try {
   const file = o.replay ? resolve(o.replay) : join(tmpdir(), `haproof-chaos-${process.pid}-seed-${schedule.seed}.json`);
   if (!o.replay) writeFileSync(file, scheduleJson(schedule));
   const code = await runVitest([SPEC], {
-    [CHAOS_ENV.schedule]: file,
-    ...(o.minAvailability !== undefined ? { [CHAOS_ENV.minAvailabilityPct]: String(o.minAvailability) } : {}),
-    ...(o.maxOutage !== undefined ? { [CHAOS_ENV.maxOutageMs]: String(o.maxOutage) } : {}),
-    HAPROOF_TOPOLOGY: schedule.topology,
-    HAPROOF_KEEP: o.keep || process.env.HAPROOF_KEEP === "1" ? "1" : "",
+    ...runOptionsEnv({
+      topology: schedule.topology,
+      keep: Boolean(o.keep) || process.env.HAPROOF_KEEP === "1",
+      chaos: { schedule: file, minAvailabilityPct: o.minAvailability, maxOutageMs: o.maxOutage },
+    }),
   }).finally(() => o.replay || rmSync(file, { force: true }));
   process.exitCode = code === 0 || code === 130 ? code : 1;
 } catch (e) {

@@ -6,11 +6,12 @@ import { findRuns, REPORTS_DIR, type ReportRun, type RunSummary } from "../repor
 import { loadTopology, MUTATIONS } from "../../topologies/index.ts";
 import { claimOwnership } from "../engine/index.ts";
 import { engineAndImages } from "./engine-step.ts";
-import { CONTROLS, type Control } from "../../scenarios/support/controls.ts";
-import { judgeControl, planControls, provedFaults, type ControlEvidence, type ControlResult } from "../../scenarios/support/control-plan.ts";
-import { scenarioFile } from "./scenarios.ts";
+import { CONTROLS, type Control } from "../run/controls.ts";
+import { judgeControl, planControls, provedFaults, type ControlEvidence, type ControlResult } from "../run/control-plan.ts";
+import { scenarioFile } from "../run/scenario-files.ts";
 import { runVitest } from "./run-vitest.ts";
-import { exitCodeFor, UsageError } from "./usage-error.ts";
+import { runOptionsEnv } from "../run/run-options.ts";
+import { exitCodeFor, UsageError } from "../validation/usage-error.ts";
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
@@ -42,11 +43,7 @@ async function runGroup(g: ReturnType<typeof planControls>[number], i: number): 
   const since = new Date().toISOString();
   console.log(`\n── control build ${i + 1}: ${g.topology} with ${g.mutations.join(", ")}: ${g.scenarios.join(", ")}`);
   const code = await runVitest(g.scenarios.map((s) => scenarioFile(s)), {
-    HAPROOF_TOPOLOGY: g.topology,
-    HAPROOF_SET: "[]",
-    HAPROOF_MUTATE: JSON.stringify(g.mutations),
-    HAPROOF_KEEP: "",
-    HAPROOF_ONE_SCENARIO: "1",
+    ...runOptionsEnv({ topology: g.topology, mutations: [...g.mutations], oneScenario: true }),
   }, join(REPORTS_DIR, "controls", `build-${i + 1}.vitest.json`));
   if (code === 130) throw Object.assign(new Error("interrupted"), { exitCode: 130 });
   return g.controls.map((c) => judgeControl(c, evidenceOf(runsSince(c.scenario, since).find((r) => sameMutations(r.summary, g.mutations)))));
@@ -61,7 +58,7 @@ async function baseline(controls: readonly Control[], reuseSince?: string): Prom
     const since = reuseSince ?? new Date().toISOString();
     if (!reuseSince) {
       console.log(`\n── baseline: ${scenarios.join(", ")} on ${topology} as documented`);
-      await runVitest(scenarios.map((s) => scenarioFile(s)), { HAPROOF_TOPOLOGY: topology, HAPROOF_SET: "[]", HAPROOF_MUTATE: "[]", HAPROOF_KEEP: "", HAPROOF_ONE_SCENARIO: "1" },
+      await runVitest(scenarios.map((s) => scenarioFile(s)), runOptionsEnv({ topology, oneScenario: true }),
         join(REPORTS_DIR, "controls", `baseline-${topology}.vitest.json`));
     }
     for (const s of scenarios) out[s] = summariesSince(s, since).find(unmutated)?.verdict ?? "missing";

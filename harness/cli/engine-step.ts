@@ -1,6 +1,6 @@
 import { prepareImages, readyEngine } from "../engine/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
-import { PhaseLog } from "./phase-log.ts";
+import { PhaseLog } from "../run/phase-log.ts";
 
 /**
  * The first step of every command that runs a topology: finds or provisions the engine (removing orphaned

@@ -6,11 +6,12 @@ import { printStatus } from "./status.ts";
 import { engineAndImages } from "./engine-step.ts";
 import { onInterrupt } from "./interrupt.ts";
 import { ownedLeftovers, removeOwnedRuns } from "./owned-cleanup.ts";
-import { PhaseLog } from "./phase-log.ts";
-import { defaultTopologyOf, listScenarios, scenarioFile } from "./scenarios.ts";
+import { PhaseLog } from "../run/phase-log.ts";
+import { defaultTopologyOf, listScenarios, scenarioFile } from "../run/scenario-files.ts";
 import { runVitest } from "./run-vitest.ts";
-import { parseSets, withMutations } from "./set-option.ts";
-import { exitCodeFor, UsageError } from "./usage-error.ts";
+import { runOptionsEnv } from "../run/run-options.ts";
+import { parseSets, withMutations } from "../run/set-option.ts";
+import { exitCodeFor, UsageError } from "../validation/usage-error.ts";
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 const positive = (v: string) => {
@@ -109,11 +110,7 @@ program
     for (let i = 1; i <= o.repeat; i++) {
       if (o.repeat > 1) console.log(`── ${name}: run ${i} of ${o.repeat}`);
       const code = await runVitest([file], {
-        HAPROOF_TOPOLOGY: o.topology ?? "",
-        HAPROOF_SET: JSON.stringify(o.set),
-        HAPROOF_MUTATE: JSON.stringify(o.mutate),
-        HAPROOF_KEEP: o.keep || process.env.HAPROOF_KEEP === "1" ? "1" : "",
-        HAPROOF_ONE_SCENARIO: "1",
+        ...runOptionsEnv({ topology: o.topology, sets: o.set, mutations: o.mutate, keep: Boolean(o.keep) || process.env.HAPROOF_KEEP === "1", oneScenario: true }),
       });
       if (code === 130) return void (process.exitCode = 130);
       worst = Math.max(worst, code === 0 ? 0 : 1);

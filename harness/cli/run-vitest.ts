@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { readSharedRuns, sessionId, takeSharedRuns } from "../../scenarios/support/session.ts";
+import { readSharedRuns, sessionId, takeSharedRuns } from "../run/session.ts";
 import { onInterrupt } from "./interrupt.ts";
 import { ownedLeftovers, removeOwnedRuns } from "./owned-cleanup.ts";
 

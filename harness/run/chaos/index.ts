@@ -1,0 +1,12 @@
+export { runChaos } from "./chaos-run.ts";
+export type { ChaosRunOptions, ChaosResult, StepOutcome } from "./chaos-run.ts";
+export { chaosChecks, stepsApplied, availabilityMetrics, AVAILABILITY_CHECK, CONVERGE_MS } from "./chaos-checks.ts";
+export type { ChaosThresholds } from "./chaos-checks.ts";
+export { resolveTarget, NoLiveTargetError } from "./resolve-target.ts";
+export { stepFault, allOf } from "./step-fault.ts";
+export type { StepFault } from "./step-fault.ts";
+export { PROCESSES } from "./process-catalog.ts";
+export type { ProcessSpec } from "./process-catalog.ts";
+export { revalidatePreFaultTokens } from "./revalidate-tokens.ts";
+export type { ChaosOptions } from "./chaos-env.ts";
+export { SHORT_CHAOS, chaosSchedule, chaosThresholds, chaosTimeoutMs } from "./chaos-env.ts";

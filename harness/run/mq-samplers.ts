@@ -1,0 +1,59 @@
+import type { Host, RunningTopology } from "../engine/index.ts";
+import { rabbitStatus } from "../formation/index.ts";
+import type { History } from "../history/index.ts";
+import { Sampler } from "../probes/index.ts";
+import { queueMirrors } from "./mq-queue.ts";
+
+/**
+ * The node's own answer to `rabbitmqctl -q eval 'rabbit:is_running().'`: true or false when it
+ * printed exactly that, undefined for anything else (an error, a banner, nothing). Pure.
+ */
+export function parseIsRunning(stdout: string): boolean | undefined {
+  const s = stdout.trim();
+  return s === "true" ? true : s === "false" ? false : undefined;
+}
+
+/** Whether `host`'s RabbitMQ app runs, as its own Erlang node says; undefined when it does not answer. Read-only. */
+export async function rabbitAppRunning(host: Host): Promise<boolean | undefined> {
+  // Local to the node (no RPC to peers), so it answers on a paused minority node whose
+  // cluster_status waits on unreachable peers.
+  const r = await host.exec(["rabbitmqctl", "-q", "eval", "rabbit:is_running()."], { allowFail: true, timeoutMs: 15_000 }).catch(() => undefined);
+  return r && r.exitCode === 0 ? parseIsRunning(r.stdout) : undefined;
+}
+
+/**
+ * Samples `rabbit:<host>` = {running, partitions} as each data host's own RabbitMQ node reports
+ * it, and, when `queue` is given, `rabbit-queue:<queue>` = its master and mirrors as the first
+ * answering node sees them. `down: true` marks a sample with no cluster view (cluster_status
+ * failed or listed no node); when the view does not list the node itself, `appRunning` records
+ * the node's own answer whether its rabbit app runs (absent when it gave none): `appRunning:
+ * false` is how a pause_minority pause shows, and "no answer" is never one.
+ */
+export function rabbitSampler(running: RunningTopology, history: History, queue?: string, periodMs = 1000): Sampler {
+  const hosts = running.hostsOf("datahost");
+  return new Sampler({
+    history,
+    name: "rabbit",
+    periodMs,
+    read: async () => {
+      const views = await Promise.all(
+        hosts.map(async (h) => {
+          const s: { running: string[]; partitions: string[] } = await rabbitStatus(h).catch(() => ({ running: [], partitions: [] }));
+          if (s.running.includes(`rabbit@${h.name}`)) return [`rabbit:${h.name}`, s] as const;
+          const app = await rabbitAppRunning(h);
+          return [`rabbit:${h.name}`, { ...s, ...(s.running.length ? {} : { down: true }), ...(app === undefined ? {} : { appRunning: app }) }] as const;
+        }),
+      );
+      const out: Record<string, unknown> = Object.fromEntries(views);
+      if (queue)
+        for (const h of hosts) {
+          const q = await queueMirrors(h, queue).catch(() => null);
+          if (q) {
+            out[`rabbit-queue:${queue}`] = { ...q, observer: h.name };
+            break;
+          }
+        }
+      return out;
+    },
+  });
+}

@@ -1,0 +1,176 @@
+import { join } from "node:path";
+import type { RunningTopology } from "../engine/index.ts";
+import { guard, type Verdict } from "../checks/index.ts";
+import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
+import { standIns, waitHealthy } from "../formation/index.ts";
+import { completedOps, History, type HistoryEvent } from "../history/index.ts";
+import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../report/index.ts";
+import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";
+import { startClients, type ClientSpec, type Clients } from "./clients.ts";
+import { startClusterwareClients } from "./cw-clients.ts";
+import { isClusterware, type AnyTopology, type ClusterwareTopology } from "../../topologies/index.ts";
+
+/** A check as a scenario declares it: a pure function of the run's history. */
+export type Check = (events: readonly HistoryEvent[]) => Verdict;
+
+/**
+ * One scenario execution on a running topology: a fresh history (reports/<id>/history.jsonl),
+ * a verified-healthy start, clients, faults, named waits, and at the end checks -> summary ->
+ * report. Every step is recorded as a phase in the history.
+ */
+export class ScenarioRun {
+  readonly history: History;
+  readonly dir: string;
+  readonly id: string;
+  private readonly startedAt = new Date();
+  private readonly t0 = performance.now();
+  private clientSet?: Clients;
+  private crash?: string;
+  private readonly injected: FaultHandle[] = [];
+  private readonly progress: Progress;
+
+  private constructor(readonly name: string, readonly running: RunningTopology<AnyTopology>) {
+    this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
+    this.dir = join(REPORTS_DIR, this.id);
+    this.history = new History({ file: join(this.dir, "history.jsonl") });
+    // A refreshing status line on a terminal; none in CI, where log() already prints each phase.
+    this.progress = startProgress(this.history, { label: name, mode: process.stdout.isTTY && !process.env.CI ? "tty" : "off" });
+  }
+
+  /** Heals anything left from an earlier run, verifies the topology healthy, and opens the run. */
+  static async begin(name: string, running: RunningTopology<AnyTopology>): Promise<ScenarioRun> {
+    const run = new ScenarioRun(name, running);
+    await run.step("verified healthy start", async () => {
+      await healAll(running);
+      await waitHealthy(running);
+    });
+    return run;
+  }
+
+  /**
+   * Runs the scenario's runbook. A throw (a wait that timed out, a fault that could not be
+   * applied) is recorded as a harness crash: every fault is healed, and finish() then reports
+   * the run as unknown, never as a pass.
+   */
+  async perform(runbook: () => Promise<void>): Promise<void> {
+    try {
+      await runbook();
+    } catch (e) {
+      this.crash = e instanceof Error ? e.message : String(e);
+      this.history.phase("harness crash", "error", { error: this.crash });
+      this.log(`harness crash: ${this.crash}; healing every fault`);
+      // Each handle's heal is idempotent and records its heal event, so checks still see the fault window.
+      for (const h of this.injected) await h.heal().catch(() => undefined);
+      await healAll(this.running).catch(() => undefined);
+    }
+  }
+
+  /** Prints a progress line and records it as a phase. */
+  log(text: string): void {
+    console.log(`[${((performance.now() - this.t0) / 1000).toFixed(1).padStart(6)}s] ${this.name}: ${text}`);
+  }
+
+  /** Runs `fn` as a named phase (begin/end/error in the history, a console line each). */
+  async step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.history.phase(name, "begin");
+    this.progress.phase(name);
+    this.log(`▶ ${name}`);
+    try {
+      const r = await fn();
+      this.history.phase(name, "end");
+      return r;
+    } catch (e) {
+      this.history.phase(name, "error", { error: String(e) });
+      this.log(`✗ ${name}: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  /** Starts the clients of `spec` and waits until each op-issuing client has `baselineOk` successes. */
+  async clients(spec: ClientSpec, baselineOk = 10): Promise<Clients> {
+    this.clientSet = await this.step("start clients", () =>
+      isClusterware(this.running.topology)
+        ? startClusterwareClients(this.running as RunningTopology<ClusterwareTopology>, this.history, spec)
+        : startClients(this.running as RunningTopology, this.history, spec));
+    const processes = this.clientSet.probes.map((p) => p.name).filter((n) => !["vip-owner", "wsrep", "placement", "amqp-consume"].includes(n));
+    await this.until(`a baseline of ${baselineOk} ok ops per client`, () =>
+      processes.every((p) => completedOps(this.history.events(), { process: p }).filter((o) => o.type === "ok").length >= baselineOk),
+    60_000);
+    return this.clientSet;
+  }
+
+  /** Injects `fault` (proved effective before this returns). */
+  async inject(fault: Fault): Promise<FaultHandle> {
+    const handle = await this.step(`inject ${fault.name} on ${fault.targets.join(", ")}`, () => fault.inject(this.running, this.history));
+    this.injected.push(handle);
+    return handle;
+  }
+
+  /** Waits for `condition` with an explicit bound, as a named phase; returns the probe's value. */
+  until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000): Promise<T> {
+    return this.step(`until ${condition}`, () => waitFor(condition, probe, { timeoutMs, intervalMs: 250 }));
+  }
+
+  /**
+   * Waits for `condition` like {@link until}, but a timeout is an observation, not a harness crash: it is logged,
+   * recorded as a `wait-timeout` sample naming the condition, and the runbook goes on (to heal), leaving the
+   * verdict to the checks. For waits on the very behaviour a negative control removes (a failover, a mirror):
+   * under the mutation it never comes, and the run must still reach its end for the control to count.
+   * Any other error still crashes the run. Returns the probe's value, or undefined on timeout.
+   */
+  async observe<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T | undefined> {
+    try {
+      return await this.until(condition, probe, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof ConvergenceTimeoutError)) throw e;
+      this.record("wait-timeout", { condition, timeoutMs });
+      this.log(`${condition}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
+      return undefined;
+    }
+  }
+
+  /** Waits until the whole topology is healthy again (after heal). */
+  untilHealthy(): Promise<unknown> {
+    return this.step("until healthy again", () => waitHealthy(this.running));
+  }
+
+  /** Records `subject` = `value` as a sample (final reads, drained queues...). */
+  record(subject: string, value: unknown): void {
+    this.history.sample(subject, value);
+  }
+
+  /**
+   * Stops the clients, runs every check on the history (a throwing check is unknown), measures the metrics
+   * (a throwing metrics function adds an unknown "metrics recorded" check), writes summary.json, the timeline
+   * and the Allure attachments, prints the table, returns the summary.
+   */
+  async finish(checks: Record<string, Check>, metrics: (v: Record<string, Verdict>) => Record<string, number> = () => ({})): Promise<RunSummary> {
+    await this.clientSet?.stop();
+    this.progress.stop();
+    const events = this.history.events();
+    const verdicts: Record<string, Verdict> = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
+    verdicts["the runbook ran to the end"] = this.crash ? { valid: "unknown", details: { error: this.crash } } : { valid: true, details: {} };
+    // A throwing metrics function leaves no bound judgeable: an unknown check makes the run unknown, never a pass.
+    const { metrics: m, failed } = measureMetrics(metrics, verdicts);
+    if (failed) {
+      verdicts[METRICS_CHECK] = failed;
+      this.log(`metrics failed: ${String(failed.details.error)}`);
+    }
+    this.history.close();
+    this.log("▶ writing the report");
+    return finishReport({
+      dir: this.dir,
+      runId: this.id,
+      scenario: this.name,
+      topology: this.running.topology.name,
+      startedAt: this.startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - this.t0),
+      verdicts,
+      metrics: m,
+      events,
+      standIns: standIns(this.running.topology),
+      mutations: this.running.topology.mutations,
+      running: this.running,
+    });
+  }
+}
