@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { isClusterware, loadTopology, TopologyError, type Topology } from "../topologies/index.ts";
+import { kindOf } from "../harness/formation/index.ts";
+import { loadTopology, TopologyError, type Topology } from "../topologies/index.ts";
 
 /** Options of `npm run bench`. */
 export interface BenchOptions {
@@ -38,8 +39,8 @@ export function parseBenchArgs(argv: string[]): { options: BenchOptions; topolog
     if (options.cold + options.warm < 1) throw new TopologyError("--cold and --warm add up to 0: nothing to measure");
     const loaded = loadTopology(options.topology);
     // The bench's probe load (Galera writer, RabbitMQ on data hosts) is PRISMA-shaped.
-    if (isClusterware(loaded)) throw new TopologyError(`bench measures PRISMA-kind topologies; ${options.topology} is ${loaded.kind}`);
-    return { options, topology: loaded };
+    if (kindOf(loaded).name !== "prisma") throw new TopologyError(`bench measures PRISMA-kind topologies; ${options.topology} is ${loaded.kind}`);
+    return { options, topology: loaded as Topology };
   } catch (e) {
     if (!(e instanceof TopologyError)) throw e;
     console.error(`bench: ${e.message}`);

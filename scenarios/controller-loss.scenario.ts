@@ -25,7 +25,7 @@ describe("controller-loss: the active controller dies", () => {
     const queue = `cw-ctrl-loss-${Date.now()}`;
     await clearFailures(running);
     const run = await ScenarioRun.begin("controller-loss", running);
-    const cib = clusterwareCib(running.topology, running.formationContext(() => undefined));
+    const cib = clusterwareCib(running.topology, running);
     const groups = cib.groups.filter((g) => g.pool === "controller_sp");
     const members = groups.flatMap((g) => g.members);
     const vips = [...new Set(Object.values(cib.serviceVip))];

@@ -1,8 +1,9 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { deadlocks, deadlocksObserved, noLostUpdate } from "../harness/checks/index.ts";
-import { galeraStatus } from "../harness/formation/index.ts";
+import { galeraStatus } from "../harness/observe/index.ts";
 import { setLbMode, type LbMode } from "../harness/formation/lb-mode.ts";
+import { formationContext } from "../harness/formation/index.ts";
 import { completedOps } from "../harness/history/index.ts";
 import { counterWorker, createCounterTable, readCounter, type OpLoop } from "../harness/probes/index.ts";
 import { mutated } from "../topologies/index.ts";
@@ -30,7 +31,7 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
 
   it("multi-writer HAProxy yields 1213 deadlocks, retried without lost update; single-writer yields none", async () => {
     const run = await ScenarioRun.begin("galera-deadlock", running);
-    const ctx = running.formationContext((l) => run.log(l));
+    const ctx = formationContext(running, (l) => run.log(l));
     const vip = ctx.vipAddress("db");
     const stamp = Date.now();
     // The documented client retries 1213; the `retry-less-client` mutation reads, then writes back, once.

@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
+import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "../harness/run/index.ts";
 
@@ -24,7 +24,7 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
 
   it("fails HAProxy over to a backup; writes continue; the node rejoins Synced; no acknowledged write lost", async () => {
     const run = await ScenarioRun.begin("galera-node-loss", running);
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const lbs = running.hostsOf("lb");
     const nodes = running.hostsOf("datahost");
     const vip = ctx.vipAddress("db");

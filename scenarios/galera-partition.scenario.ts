@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, noAcksDuring, outage, sameRows, wentNonPrimary } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
-import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/formation/index.ts";
+import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
 import { compareMono, completedOps, faultWindow } from "../harness/history/index.ts";
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
@@ -29,7 +29,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
 
   it("the isolated node refuses reads and writes; the majority keeps serving through the VIP; it rejoins; no acknowledged write lost", async () => {
     const run = await ScenarioRun.begin("galera-partition", running);
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const lbs = running.hostsOf("lb");
     const nodes = running.hostsOf("datahost");
     const names = nodes.map((h) => h.name);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, imageIntegrity, okDuringFault, outage, replicaChecksums } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { keystoneEndpoints } from "../harness/formation/index.ts";
+import { keystoneEndpoints } from "../harness/observe/index.ts";
 import { expectedBricks } from "../harness/formation/gluster-layout.ts";
 import { completedOps, faultWindow, lastSample, samplesOf } from "../harness/history/index.ts";
 import { sha256 } from "../harness/probes/index.ts";
@@ -43,7 +43,7 @@ describe("gluster-brick-loss: a GlusterFS server dies under Glance", () => {
 
   it("images keep their checksum, a new image uploads, and self-heal puts it on every brick", async () => {
     const run = await ScenarioRun.begin("gluster-brick-loss", running);
-    const ep = keystoneEndpoints(running.formationContext(() => undefined));
+    const ep = keystoneEndpoints(running);
     const servers = running.hostsOf("gluster").map((h) => h.name);
     let victim = "";
     const sampler = healPendingSampler(running, run.history, servers[0]);

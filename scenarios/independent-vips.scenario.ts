@@ -28,7 +28,7 @@ describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
     const queue = `cw-indep-${Date.now()}`;
     await clearFailures(running);
     const run = await ScenarioRun.begin("independent-vips", running);
-    const { serviceVip } = clusterwareCib(running.topology, running.formationContext(() => undefined));
+    const { serviceVip } = clusterwareCib(running.topology, running);
     const pool = running.topology.pools.find((p) => p.name === "controller_sp")!.nodes;
     let home = "";
     let mqHolder = "";

@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { vipHolders } from "../harness/formation/index.ts";
+import { vipHolders } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "../harness/run/index.ts";
 
@@ -20,7 +20,7 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
   it("moves the DB VIP to the other load balancer; MySQL writes resume; no acknowledged write lost", async () => {
     const run = await ScenarioRun.begin("lb-failover", running);
     const spec = running.topology.vips.find((v) => v.name === "db")!;
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const lbs = running.hostsOf("lb");
     const holders = () => vipHolders(ctx, "db", lbs);
     const table = `lb_failover_${Date.now()}`;

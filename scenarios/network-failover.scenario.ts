@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, outage, placement, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { vipHolders } from "../harness/formation/index.ts";
+import { vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, type Check } from "../harness/run/index.ts";
@@ -26,7 +26,7 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
     const run = await ScenarioRun.begin("network-failover", running);
     const net = running.topology.groups.find((g) => g.name === "g_network")!;
     const ctl = running.topology.groups.find((g) => g.name === "g_controller")!;
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const holder = (vip: string) => vipHolders(ctx, vip, running.hostsOf("controller")).then((h) => h[0]);
 
     let victim = "";

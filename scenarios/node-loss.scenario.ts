@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { imageIntegrity, outage, placement, tokenContinuity, vipMoved, vipUniqueness, convergedAfterHeal } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { keystoneEndpoints, vipHolders } from "../harness/formation/index.ts";
+import { keystoneEndpoints, vipHolders } from "../harness/observe/index.ts";
 import { issueToken } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
@@ -22,7 +22,7 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
   it("moves Controller_VIP and g_controller to the other allowed controller; tokens and images survive", async () => {
     const run = await ScenarioRun.begin("node-loss", running);
     const group = running.topology.groups.find((g) => g.name === "g_controller")!;
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const holders = () => vipHolders(ctx, "controller", running.hostsOf("controller"));
     const ep = keystoneEndpoints(ctx);
 

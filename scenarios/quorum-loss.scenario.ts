@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, noQuorumNoService, outage, placement, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
+import { pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
@@ -29,7 +29,7 @@ describe("quorum-loss: two of the three controllers die at once", () => {
     const groups = running.topology.groups;
     const resources = groups.flatMap((g) => [vipResourceId(g.vip), ...g.resources]);
     const controllers = running.hostsOf("controller");
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const noVip = async () => (await Promise.all(groups.map((g) => vipHolders(ctx, g.vip, controllers)))).every((h) => h.length === 0);
 
     let survivor = "";

@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { outage, stayedOn, vipStayed } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
-import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/formation/index.ts";
+import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { issueToken } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
@@ -27,7 +27,7 @@ describe("service-failure: Keystone dies on the active controller", () => {
     const run = await ScenarioRun.begin("service-failure", running);
     const group = running.topology.groups.find((g) => g.name === "g_controller")!;
     const resources = [vipResourceId(group.vip), ...group.resources];
-    const ctx = running.formationContext(() => undefined);
+    const ctx = running;
     const ep = keystoneEndpoints(ctx);
 
     let active = "";

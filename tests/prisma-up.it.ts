@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docker } from "../harness/engine/docker.ts";
 import type { RunningTopology } from "../harness/engine/index.ts";
-import { collectHealth, healthProblems, keystoneEndpoints, type Health } from "../harness/formation/index.ts";
+import { kindOf, type Health } from "../harness/formation/index.ts";
+import { keystoneEndpoints } from "../harness/observe/index.ts";
 import { downloadSha256, issueToken, sha256, uploadImage, validateToken } from "../harness/probes/index.ts";
 import { sharedTopology } from "../harness/run/index.ts";
 
@@ -13,7 +14,7 @@ describe("prisma: the PRISMA guide's topology up in real containers", () => {
 
   beforeAll(async () => {
     running = await sharedTopology();
-    health = await collectHealth(running);
+    health = await kindOf(running.topology).collectHealth(running);
   });
 
   afterAll(async () => {
@@ -21,7 +22,7 @@ describe("prisma: the PRISMA guide's topology up in real containers", () => {
   });
 
   it("reports no health problem", () => {
-    expect(healthProblems(running.topology, health)).toEqual([]);
+    expect(kindOf(running.topology).healthProblems(running.topology, health)).toEqual([]);
   });
 
   it("has a three-node Primary, Synced Galera cluster on every data host", () => {
@@ -51,14 +52,14 @@ describe("prisma: the PRISMA guide's topology up in real containers", () => {
   });
 
   it("issues and validates a Keystone token through Controller_VIP", async () => {
-    const ep = keystoneEndpoints(running.formationContext(() => undefined));
+    const ep = keystoneEndpoints(running);
     const token = await issueToken(ep.keystoneBase);
     expect(token.length).toBeGreaterThan(20);
     await expect(validateToken(ep.keystoneBase, token, token)).resolves.toBeUndefined();
   });
 
   it("uploads an image through Glance and reads it back with the same checksum", async () => {
-    const ep = keystoneEndpoints(running.formationContext(() => undefined));
+    const ep = keystoneEndpoints(running);
     const token = await issueToken(ep.keystoneBase);
     const data = randomBytes(3 << 20);
     const id = await uploadImage(ep.image, token, "haproof-foundation", data);

@@ -1,19 +1,9 @@
 import type { RunningTopology } from "../engine/index.ts";
-import { isClusterware, type AnyTopology } from "../../topologies/index.ts";
-import { collectHealth, healthProblems, STAND_IN_MEMBERS, type Health } from "../formation/index.ts";
-
-/** The VIP each API is reached through, as `haproof status` names it. */
-export interface ApiRoutes {
-  keystone: string;
-  glance: string;
-}
-
-/** PRISMA: both APIs behind Controller_VIP. The clusterware kind gives each service its own VIP. */
-export const PRISMA_API_ROUTES: ApiRoutes = { keystone: "Controller_VIP", glance: "Controller_VIP" };
-const CLUSTERWARE_API_ROUTES: ApiRoutes = { keystone: "keystoneVIP", glance: "glanceVIP" };
+import type { AnyTopology } from "../../topologies/index.ts";
+import { kindOf, prismaKind, STAND_IN_MEMBERS, type ApiRoutes, type Health } from "../formation/index.ts";
 
 /** Renders a {@link Health} snapshot as the text `haproof status` prints; pure. */
-export function formatHealth(runId: string, subnet: string, h: Health, problems: string[], via: ApiRoutes = PRISMA_API_ROUTES): string {
+export function formatHealth(runId: string, subnet: string, h: Health, problems: string[], via: ApiRoutes = prismaKind.apiRoutes): string {
   const out: string[] = [`run ${runId}  network ${subnet}`, "", "hosts:"];
   for (const x of h.hosts) out.push(`  ${x.name.padEnd(14)} ${x.role.padEnd(11)} ${x.ip.padEnd(15)} ${x.state}`);
   out.push("", "VIPs:");
@@ -43,9 +33,9 @@ export function formatHealth(runId: string, subnet: string, h: Health, problems:
 
 /** Collects and prints the status of `running`; sets exit code 1 when not healthy. */
 export async function printStatus(running: RunningTopology<AnyTopology>): Promise<void> {
-  const h = await collectHealth(running);
-  const problems = healthProblems(running.topology, h);
-  const via = isClusterware(running.topology) ? CLUSTERWARE_API_ROUTES : PRISMA_API_ROUTES;
-  console.log(formatHealth(running.runId, running.plan.subnet, h, problems, via));
+  const kind = kindOf(running.topology);
+  const h = await kind.collectHealth(running);
+  const problems = kind.healthProblems(running.topology, h);
+  console.log(formatHealth(running.runId, running.plan.subnet, h, problems, kind.apiRoutes));
   if (problems.length) process.exitCode = 1;
 }

@@ -1,6 +1,5 @@
 import type { Topology, VipSpec } from "../../topologies/schema.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
-import type { FormationContext } from "../formation/context.ts";
 import type { AddressPlan } from "./addressing.ts";
 import { cleanByLabel, type CleanReport } from "./cleanup.ts";
 import { docker } from "./docker.ts";
@@ -51,18 +50,14 @@ export class RunningTopology<T extends BaseTopology = Topology> implements Async
     return { ...spec, address: this.plan.vips[name] };
   }
 
-  /** The context formation runbooks run in, printing through `log`. */
-  formationContext(log: (line: string) => void): FormationContext<T> {
-    return {
-      topology: this.topology,
-      hosts: this.hosts,
-      host: (n) => this.host(n),
-      hostsOf: (r) => this.hostsOf(r),
-      vipAddress: (n) => this.vip(n).address,
-      prefixLength: Number(this.plan.subnet.split("/")[1]),
-      iface: this.iface,
-      log,
-    };
+  /** The address of VIP `name`; throws if undeclared. */
+  vipAddress(name: string): string {
+    return this.vip(name).address;
+  }
+
+  /** Prefix length of the topology network (e.g. 24). */
+  get prefixLength(): number {
+    return Number(this.plan.subnet.split("/")[1]);
   }
 
   /** Sends `signal` to the host's container (SIGKILL: the host dies at once). */

@@ -1,5 +1,6 @@
 import { apiRequest, expectStatus, issueToken } from "./keystone-api.ts";
-import { KEYSTONE_ADMIN, type KeystoneEndpoints } from "./keystone-endpoints.ts";
+import { KEYSTONE_ADMIN } from "./service-accounts.ts";
+import type { KeystoneEndpoints } from "../observe/keystone-endpoints.ts";
 
 /** Whether Keystone issues and validates a token and Glance lists images, through Controller_VIP. */
 export interface ApiCheck {

@@ -3,7 +3,7 @@ import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
 import { GALERA_CNF_PATH, renderGaleraCnf } from "./galera-cnf.ts";
 import { accountsSql } from "./galera-sql.ts";
-import { galeraStatus, type GaleraStatus } from "./galera-status.ts";
+import { galeraStatus, type GaleraStatus } from "../observe/galera-status.ts";
 
 /** Timeouts of the Galera runbook (rsync SST of a fresh datadir takes a few seconds here). */
 export const GALERA_TIMEOUTS = { bootstrapMs: 90_000, joinMs: 180_000, clustercheckMs: 20_000 } as const;

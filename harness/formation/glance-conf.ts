@@ -1,5 +1,6 @@
 import { renderIni } from "./ini-conf.ts";
-import { API_PORTS, dbUrl, GLANCE_DB, GLANCE_SERVICE_USER, KEYSTONE_ADMIN, RABBIT } from "./keystone-endpoints.ts";
+import { dbUrl, GLANCE_DB, GLANCE_SERVICE_USER, KEYSTONE_ADMIN, RABBIT } from "./service-accounts.ts";
+import { API_PORTS } from "../observe/keystone-endpoints.ts";
 
 /** Where Glance keeps image data: the GlusterFS volume mount, shared by the controllers. */
 export const GLANCE_IMAGES_DIR = "/var/lib/glance/images";

@@ -1,6 +1,7 @@
 import type { FormationContext } from "./context.ts";
 import { issueToken, KeystoneAdmin } from "./keystone-api.ts";
-import { GLANCE_SERVICE_USER, KEYSTONE_ADMIN, keystoneEndpoints, type KeystoneEndpoints } from "./keystone-endpoints.ts";
+import { GLANCE_SERVICE_USER, KEYSTONE_ADMIN } from "./service-accounts.ts";
+import { keystoneEndpoints, type KeystoneEndpoints } from "../observe/keystone-endpoints.ts";
 
 /**
  * Registers Glance in Keystone through its REST API at `ep.keystoneBase`: project `service`, user

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { FormationContext } from "./context.ts";
 import { apiRequest, expectStatus, issueToken } from "./keystone-api.ts";
-import { KEYSTONE_ADMIN, keystoneEndpoints } from "./keystone-endpoints.ts";
+import { KEYSTONE_ADMIN } from "./service-accounts.ts";
+import { keystoneEndpoints } from "../observe/keystone-endpoints.ts";
 
 /** What {@link verifyGlanceImage} observed. */
 export interface ImageVerification {

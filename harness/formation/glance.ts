@@ -6,7 +6,8 @@ import { registerGlance } from "./glance-register.ts";
 import { apiRequest } from "./keystone-api.ts";
 import { mountGluster } from "./gluster-mount.ts";
 import { ensureServiceDatabase } from "./keystone-db.ts";
-import { GLANCE_DB, keystoneEndpoints } from "./keystone-endpoints.ts";
+import { GLANCE_DB } from "./service-accounts.ts";
+import { keystoneEndpoints } from "../observe/keystone-endpoints.ts";
 import { controllers, waitForPlacement } from "./pacemaker.ts";
 import { applyGroup, groupSpec } from "./pacemaker-resources.ts";
 

@@ -2,7 +2,7 @@ import type { Host } from "../engine/host.ts";
 import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
 import { brickServers } from "./gluster-layout.ts";
-import { glusterStatus } from "./gluster-status.ts";
+import { glusterStatus } from "../observe/gluster-status.ts";
 
 /** Timeouts of the GlusterFS runbook. */
 export const GLUSTER_TIMEOUTS = { glusterdMs: 60_000, peersMs: 60_000, bricksMs: 60_000 } as const;

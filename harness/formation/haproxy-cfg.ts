@@ -1,5 +1,6 @@
 import type { Topology } from "../../topologies/schema.ts";
 import { mutated } from "../../topologies/mutations.ts";
+import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY } from "../observe/lb-status.ts";
 
 /** One Galera backend as HAProxy sees it. */
 export interface HaproxyBackend {
@@ -36,11 +37,6 @@ export function haproxyInput(topology: Topology, backends: readonly HaproxyBacke
     portCheckOnly: mutated(topology, "lb-no-healthcheck"),
   };
 }
-
-/** The admin socket status queries use (`show stat`). */
-export const HAPROXY_ADMIN_SOCKET = "/run/haproxy/admin.sock";
-/** The HAProxy proxy (listen section) name of the DB listener. */
-export const HAPROXY_DB_PROXY = "galera";
 
 /**
  * Renders haproxy.cfg for the DB VIP listener; pure. It binds 0.0.0.0:3306 (not the VIP:

@@ -1,16 +1,13 @@
 import type { Topology } from "../../topologies/schema.ts";
-import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
-import { clusterwareHealthProblems } from "./clusterware/health.ts";
 import { builtGroup } from "../../topologies/mutations.ts";
 import { expectedBricks } from "./gluster-layout.ts";
 import type { Health } from "./health.ts";
 
 /**
- * Everything in `h` that differs from a healthy, fully formed topology, one sentence each;
+ * Everything in `h` that differs from a healthy, fully formed PRISMA topology, one sentence each;
  * empty means healthy. Pure: the verified-healthy gate of `up` and of every scenario.
  */
-export function healthProblems(t: AnyTopology, h: Health): string[] {
-  if (isClusterware(t)) return clusterwareHealthProblems(t, h);
+export function prismaHealthProblems(t: Topology, h: Health): string[] {
   const p: string[] = [];
   for (const host of h.hosts) if (host.state !== "running") p.push(`${host.name} is ${host.state}`);
   const data = t.hosts.filter((x) => x.role === "datahost").map((x) => x.name);

@@ -1,13 +1,12 @@
 import type { RunningTopology } from "../engine/index.ts";
-import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
-import { collectClusterwareHealth } from "./clusterware/health.ts";
-import { galeraStatus, type GaleraStatus } from "./galera-status.ts";
-import { glusterStatus, type GlusterStatus } from "./gluster-status.ts";
-import { keystoneEndpoints } from "./keystone-endpoints.ts";
-import { lbStatus, type LbStatus } from "./lb-status.ts";
-import { pacemakerStatus, type PacemakerStatus } from "./pacemaker-status.ts";
-import { rabbitStatus, type RabbitStatus } from "./rabbitmq-status.ts";
-import { vipHolders } from "./vip-holders.ts";
+import type { Topology } from "../../topologies/schema.ts";
+import { galeraStatus, type GaleraStatus } from "../observe/galera-status.ts";
+import { glusterStatus, type GlusterStatus } from "../observe/gluster-status.ts";
+import { keystoneEndpoints } from "../observe/keystone-endpoints.ts";
+import { lbStatus, type LbStatus } from "../observe/lb-status.ts";
+import { pacemakerStatus, type PacemakerStatus } from "../observe/pacemaker-status.ts";
+import { rabbitStatus, type RabbitStatus } from "../observe/rabbitmq-status.ts";
+import { vipHolders } from "../observe/vip-holders.ts";
 import { firstAnswer } from "./first-answer.ts";
 import { apiCheck, type ApiCheck } from "./api-check.ts";
 
@@ -23,21 +22,19 @@ export interface Health {
   api: ApiCheck;
 }
 
-/** Collects a {@link Health} snapshot: every host and service, asked directly. Never throws for a down service. */
-export async function collectHealth(running: RunningTopology<AnyTopology>): Promise<Health> {
-  if (isClusterware(running.topology)) return collectClusterwareHealth(running as RunningTopology<typeof running.topology>);
-  const ctx = running.formationContext(() => undefined);
+/** Collects a PRISMA {@link Health} snapshot: every host and service, asked directly. Never throws for a down service. */
+export async function collectPrismaHealth(running: RunningTopology<Topology>): Promise<Health> {
   const by = (role: string) => running.hostsOf(role);
   const candidates = [...by("lb"), ...by("controller")];
   const [hosts, vips, galera, lb, rabbit, gluster, pacemaker, api] = await Promise.all([
     Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.state(h.name) }))),
-    Promise.all(running.topology.vips.map(async (v) => [v.name, { address: ctx.vipAddress(v.name), allowed: v.allowed, holders: await vipHolders(ctx, v.name, candidates) }] as const)),
+    Promise.all(running.topology.vips.map(async (v) => [v.name, { address: running.vipAddress(v.name), allowed: v.allowed, holders: await vipHolders(running, v.name, candidates) }] as const)),
     Promise.all(by("datahost").map(async (h) => [h.name, await galeraStatus(h)] as const)),
-    Promise.all(by("lb").map(async (h) => [h.name, await lbStatus(h, ctx.vipAddress("db"))] as const)),
+    Promise.all(by("lb").map(async (h) => [h.name, await lbStatus(h, running.vipAddress("db"))] as const)),
     Promise.all(by("datahost").map(async (h) => [h.name, await rabbitStatus(h)] as const)),
     firstAnswer(by("gluster").map((h) => () => glusterStatus(h, running.topology.gluster.volume))),
     firstAnswer(by("controller").map((h) => () => pacemakerStatus(h))),
-    by("controller").length ? apiCheck(keystoneEndpoints(ctx)) : Promise.resolve({ token: false, validated: false, images: null, error: "no controllers" }),
+    by("controller").length ? apiCheck(keystoneEndpoints(running)) : Promise.resolve({ token: false, validated: false, images: null, error: "no controllers" }),
   ]);
   return {
     hosts,

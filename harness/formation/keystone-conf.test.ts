@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderKeystoneConf, keystoneUwsgiArgs } from "./keystone-conf.ts";
-import { dbUrl, keystoneEndpoints } from "./keystone-endpoints.ts";
+import { dbUrl } from "./service-accounts.ts";
+import { keystoneEndpoints } from "../observe/keystone-endpoints.ts";
 import { serviceDatabaseSql } from "./keystone-db.ts";
 import { bootstrapArgv } from "./keystone.ts";
 

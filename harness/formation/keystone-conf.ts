@@ -1,5 +1,6 @@
 import { renderIni } from "./ini-conf.ts";
-import { API_PORTS, dbUrl, KEYSTONE_DB } from "./keystone-endpoints.ts";
+import { dbUrl, KEYSTONE_DB } from "./service-accounts.ts";
+import { API_PORTS } from "../observe/keystone-endpoints.ts";
 
 /**
  * Renders /etc/keystone/keystone.conf: DB through the DB VIP, Fernet tokens, an in-process

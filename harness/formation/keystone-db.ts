@@ -1,5 +1,5 @@
 import type { Host } from "../engine/host.ts";
-import { DB_ROOT } from "./keystone-endpoints.ts";
+import { DB_ROOT } from "./service-accounts.ts";
 
 /** SQL that creates database `db.name` and its user with all rights on it. Pure, idempotent SQL. */
 export function serviceDatabaseSql(db: { name: string; user: string; password: string }): string {

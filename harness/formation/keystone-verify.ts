@@ -1,6 +1,7 @@
 import type { FormationContext } from "./context.ts";
 import { apiRequest, expectStatus, issueToken } from "./keystone-api.ts";
-import { KEYSTONE_ADMIN, keystoneEndpoints } from "./keystone-endpoints.ts";
+import { KEYSTONE_ADMIN } from "./service-accounts.ts";
+import { keystoneEndpoints } from "../observe/keystone-endpoints.ts";
 
 /** What {@link verifyKeystoneToken} observed. */
 export interface TokenVerification {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backendSetIs } from "./lb-mode.ts";
-import type { HaproxyServerStat } from "./lb-status.ts";
+import type { HaproxyServerStat } from "../observe/lb-status.ts";
 
 const row = (name: string, status: string, backup: boolean, proxy = "galera"): HaproxyServerStat => ({ proxy, name, status, backup });
 const nodes = ["vm-1", "vm-2", "vm-3"];

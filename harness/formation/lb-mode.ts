@@ -1,8 +1,8 @@
 import { waitFor } from "../wait/wait-for.ts";
 import type { Host } from "../engine/host.ts";
 import type { FormationContext } from "./context.ts";
-import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY, haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
-import { parseShowStat, type HaproxyServerStat } from "./lb-status.ts";
+import { haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
+import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY, parseShowStat, type HaproxyServerStat } from "../observe/lb-status.ts";
 
 /** HAProxy's DB listener mode: the guide's one writer with two backups, or round-robin over all. */
 export type LbMode = "single-writer" | "multi-writer";

@@ -2,8 +2,8 @@ import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
 import { haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 import { KEEPALIVED_CONF_PATH, renderKeepalivedConf } from "./keepalived-conf.ts";
-import { lbStatus } from "./lb-status.ts";
-import { vipHolders } from "./vip-holders.ts";
+import { lbStatus } from "../observe/lb-status.ts";
+import { vipHolders } from "../observe/vip-holders.ts";
 
 /** Timeouts of the load-balancer runbook, and the VRRP constants. */
 export const LB_TIMEOUTS = { vipMs: 30_000, backendMs: 60_000 } as const;

@@ -5,7 +5,7 @@ import { renderCorosyncConf } from "./corosync-conf.ts";
 import { CLUSTER_BOOT_SCRIPT, CLUSTER_STOP_SCRIPT, renderClusterBootScript, renderClusterStopScript } from "./pacemaker-boot.ts";
 import { CLUSTER_PROPERTIES, RESOURCE_DEFAULTS } from "./pacemaker-cib.ts";
 import { applyGroup, groupSpec } from "./pacemaker-resources.ts";
-import { pacemakerStatus, type PacemakerStatus } from "./pacemaker-status.ts";
+import { pacemakerStatus, type PacemakerStatus } from "../observe/pacemaker-status.ts";
 
 /** How long the whole membership may take to form (measured: about 20 s). */
 const MEMBERSHIP_TIMEOUT_MS = 120_000;

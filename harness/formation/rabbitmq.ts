@@ -2,7 +2,7 @@ import type { Host } from "../engine/host.ts";
 import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
 import { RABBIT_ACCOUNT, erlangCookie, haPolicy, queueArguments, renderRabbitConf } from "./rabbitmq-conf.ts";
-import { rabbitStatus } from "./rabbitmq-status.ts";
+import { rabbitStatus } from "../observe/rabbitmq-status.ts";
 
 /** Timeouts of the RabbitMQ runbook (one node boots in ~5-10 s here). */
 export const RABBIT_TIMEOUTS = { startMs: 120_000, clusterMs: 120_000 } as const;

@@ -1,4 +1,5 @@
-import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
+import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts";
+import type { Topology } from "../../topologies/schema.ts";
 
 /** Printed in every report of a clusterware-kind run (reports list it with the stand-ins). */
 export const CLUSTERWARE_NOTE =
@@ -7,9 +8,12 @@ export const CLUSTERWARE_NOTE =
 /** Group members that formation runs as ocf:heartbeat:Dummy stand-ins instead of the real service. */
 export const STAND_IN_MEMBERS: readonly string[] = ["neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent"];
 
-/** The stand-ins a topology runs, each named with what stands in for it (for status and reports); pure. */
-export function standIns(t: AnyTopology): string[] {
-  if (isClusterware(t))
-    return [CLUSTERWARE_NOTE, ...t.networkAgents.agents.map((r) => `${r} (ocf:heartbeat:Dummy stand-in)`)];
+/** The stand-ins a PRISMA topology runs, each named with what stands in for it (for status and reports); pure. */
+export function prismaStandIns(t: Topology): string[] {
   return t.groups.flatMap((g) => g.resources.filter((r) => STAND_IN_MEMBERS.includes(r)).map((r) => `${r} (ocf:heartbeat:Dummy stand-in)`));
+}
+
+/** The stand-ins a clusterware topology runs: Pacemaker for Clusterware, then each network agent; pure. */
+export function clusterwareStandIns(t: ClusterwareTopology): string[] {
+  return [CLUSTERWARE_NOTE, ...t.networkAgents.agents.map((r) => `${r} (ocf:heartbeat:Dummy stand-in)`)];
 }

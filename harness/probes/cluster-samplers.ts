@@ -1,12 +1,8 @@
 import type { RunningTopology } from "../engine/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { History } from "../history/index.ts";
-import { galeraStatus } from "../formation/galera-status.ts";
-import { pacemakerStatus } from "../formation/pacemaker-status.ts";
-import { vipHolderReport } from "../formation/vip-holders.ts";
+import { galeraStatus, pacemakerStatus, vipHolderReport } from "../observe/index.ts";
 import { Sampler } from "./sampler.ts";
-
-const quiet = () => undefined;
 
 /** Subject of the sample, recorded just before each round's `vip:<name>` samples, naming the hosts that did not answer that round. */
 export const VIP_UNANSWERED_SUBJECT = "vip-unanswered";
@@ -18,7 +14,6 @@ export const VIP_UNANSWERED_SUBJECT = "vip-unanswered";
  * is absent from that round's holder lists because it was not heard, not because it holds nothing.
  */
 export function vipSampler(running: RunningTopology<BaseTopology>, history: History, periodMs = 500): Sampler {
-  const ctx = running.formationContext(quiet);
   const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
   const names = running.topology.vips.map((v) => v.name);
   return new Sampler({
@@ -26,7 +21,7 @@ export function vipSampler(running: RunningTopology<BaseTopology>, history: Hist
     name: "vip-owner",
     periodMs,
     read: async () => {
-      const r = await vipHolderReport(ctx, names, candidates);
+      const r = await vipHolderReport(running, names, candidates);
       return { [VIP_UNANSWERED_SUBJECT]: r.unanswered, ...Object.fromEntries(names.map((n) => [`vip:${n}`, r.holders[n] ?? []])) };
     },
   });

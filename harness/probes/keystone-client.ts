@@ -1,6 +1,6 @@
 import { http } from "./http.ts";
 import { passwordAuthBody } from "../formation/keystone-api.ts";
-import { KEYSTONE_ADMIN } from "../formation/keystone-endpoints.ts";
+import { KEYSTONE_ADMIN } from "../formation/service-accounts.ts";
 
 /** POST /v3/auth/tokens at `base` (e.g. http://vip:5000); resolves with the token (201) or rejects. */
 export async function issueToken(base: string, timeoutMs = 3000): Promise<string> {

@@ -23,7 +23,7 @@ describe("pinned timings stay in step with where they are configured", () => {
   it("HAProxy's check timeout, the daemon agent's SIGKILL wait, and the rabbitmqctl timeout", () => {
     expect(src("harness/formation/haproxy-cfg.ts")).toContain(`"  timeout check ${PINNED.haproxyCheckTimeoutMs / 1000}s"`);
     expect(src("docker/controller/ocf/daemon")).toContain(`[ $i -lt ${PINNED.daemonStopMs / 1000} ]`);
-    expect(src("harness/formation/rabbitmq-status.ts")).toContain(`"json"], { allowFail: true, timeoutMs: ${PINNED.rabbitmqctlMs.toLocaleString("en").replace(",", "_")} }`);
+    expect(src("harness/observe/rabbitmq-status.ts")).toContain(`"json"], { allowFail: true, timeoutMs: ${PINNED.rabbitmqctlMs.toLocaleString("en").replace(",", "_")} }`);
   });
 
   it("the probes' timeouts", () => {

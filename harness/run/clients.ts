@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { RunningTopology } from "../engine/index.ts";
-import { keystoneEndpoints, queueArguments } from "../formation/index.ts";
+import { queueArguments } from "../formation/index.ts";
+import { keystoneEndpoints } from "../observe/index.ts";
 import type { History } from "../history/index.ts";
 import type { AnyTopology } from "../../topologies/index.ts";
 import {
@@ -55,7 +56,7 @@ export interface ClientRoutes {
 
 /** Prepares (tables, queues, a known image) and starts the clients of `spec`; they record into `history`. */
 export async function startClients(running: RunningTopology, history: History, spec: ClientSpec): Promise<Clients> {
-  const ep = keystoneEndpoints(running.formationContext(() => undefined));
+  const ep = keystoneEndpoints(running);
   const brokers = running.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip }));
   return startClientsVia(running, history, spec, { ...ep, brokers, queueArguments: queueArguments(running.topology) });
 }

@@ -1,5 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
-import { clusterwareEndpoints } from "../formation/clusterware/index.ts";
+import { clusterwareEndpoints } from "../observe/index.ts";
 import type { History } from "../history/index.ts";
 import type { ClusterwareTopology } from "../../topologies/index.ts";
 import { startClientsVia, type ClientSpec, type Clients } from "./clients.ts";
@@ -10,7 +10,7 @@ import { startClientsVia, type ClientSpec, type Clients } from "./clients.ts";
  * table, a known image, then starts the probes recording into `history`.
  */
 export async function startClusterwareClients(running: RunningTopology<ClusterwareTopology>, history: History, spec: ClientSpec): Promise<Clients> {
-  const ep = clusterwareEndpoints(running.formationContext(() => undefined));
+  const ep = clusterwareEndpoints(running);
   // One broker behind its VIP: the "host list" is the VIP alone, named after it. No Galera: no wsrep.
   const brokers = [{ name: ep.serviceVip.rabbitmq!, ip: ep.amqpHost }];
   return startClientsVia(running, history, { ...spec, wsrep: false }, { ...ep, brokers, queueArguments: {} });

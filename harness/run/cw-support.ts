@@ -1,7 +1,7 @@
 import type { PcmkOp } from "../checks/index.ts";
 import type { RunningTopology } from "../engine/index.ts";
-import { clusterwareCib, clusterwareEndpoints, cwNodes } from "../formation/clusterware/index.ts";
-import { pacemakerStatus, type PacemakerStatus } from "../formation/index.ts";
+import { clusterwareCib, cwNodes } from "../formation/clusterware/index.ts";
+import { clusterwareEndpoints, pacemakerStatus, type PacemakerStatus } from "../observe/index.ts";
 import { readSeqs } from "../probes/index.ts";
 import { waitFor } from "../wait/wait-for.ts";
 import type { ClusterwareTopology } from "../../topologies/index.ts";
@@ -49,7 +49,7 @@ export function pcmkOpsSample(r: { exitCode: number; stdout: string; stderr: str
 /** Records each cluster node's Pacemaker start/stop results as `pcmk-ops:<node>` (for chainOrder); an unreadable log as `{ unread: true, ... }`. */
 export async function recordPcmkOps(run: ScenarioRun, running: Cw): Promise<void> {
   await run.step("record every node's Pacemaker start/stop results", async () => {
-    for (const h of cwNodes(running.formationContext(() => undefined))) {
+    for (const h of cwNodes(running)) {
       const r = await h.exec(["grep", "-E", "Result of (start|stop) operation|Starting Pacemaker", "/var/log/pacemaker/pacemaker.log"], { allowFail: true, timeoutMs: 15_000 })
         .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       run.record(`pcmk-ops:${h.name}`, pcmkOpsSample(r, new Date().getUTCFullYear()));
@@ -82,7 +82,7 @@ export function healthyOn(s: PacemakerStatus, resource: string): string | null {
  */
 export async function consolidate(run: ScenarioRun, running: Cw, pool: string, node: string): Promise<string[]> {
   const ctl = running.hostsOf("cwnode")[0]!;
-  const groups = clusterwareCib(running.topology, running.formationContext(() => undefined)).groups.filter((g) => g.pool === pool);
+  const groups = clusterwareCib(running.topology, running).groups.filter((g) => g.pool === pool);
   const s = await cwStatus(running);
   const away = groups.filter((g) => g.members.some((m) => healthyOn(s, m) !== node));
   if (!away.length) return [];
@@ -111,7 +111,7 @@ export async function failCount(running: Cw, resource: string, node: string): Pr
 
 /** Reads the table's rows through mysqlVIP (one MariaDB: one final read) as `rows:mysql`. */
 export async function recordFinalRowsCw(run: ScenarioRun, running: Cw, table: string): Promise<number> {
-  const ep = clusterwareEndpoints(running.formationContext(() => undefined));
+  const ep = clusterwareEndpoints(running);
   return run.step("final read through mysqlVIP", async () => {
     const seqs = await readSeqs(ep.dbHost, table);
     run.record("rows:mysql", seqs);

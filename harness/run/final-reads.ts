@@ -1,5 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
-import { galeraStatus } from "../formation/index.ts";
+import { galeraStatus } from "../observe/index.ts";
 import { readSeqs } from "../probes/index.ts";
 import type { ScenarioRun } from "./scenario-run.ts";
 

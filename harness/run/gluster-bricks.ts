@@ -1,5 +1,5 @@
 import type { Host, RunningTopology } from "../engine/index.ts";
-import { healInfoCount } from "../formation/index.ts";
+import { healInfoCount } from "../observe/index.ts";
 import { brickPath } from "../formation/gluster.ts";
 import type { History } from "../history/index.ts";
 import { Sampler } from "../probes/index.ts";

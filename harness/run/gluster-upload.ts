@@ -1,5 +1,5 @@
 import { issueToken, sha256, uploadImage, downloadSha256 } from "../probes/index.ts";
-import type { KeystoneEndpoints } from "../formation/index.ts";
+import type { KeystoneEndpoints } from "../observe/index.ts";
 import type { ScenarioRun } from "./scenario-run.ts";
 
 /**

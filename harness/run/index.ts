@@ -15,8 +15,10 @@ export { firstOkAfterFaultMs } from "./pcmk-restart.ts";
 export { startMqClients, brokerOrder } from "./mq-clients.ts";
 export type { MqClients } from "./mq-clients.ts";
 export { rabbitSampler } from "./mq-samplers.ts";
-export { queueMirrors, declareQueueOn, parseQueueMirrors } from "./mq-queue.ts";
-export type { QueueMirrors } from "./mq-queue.ts";
+// Re-exported so scenarios keep one import for the queue they fault; the reader lives in harness/observe.
+export { queueMirrors, parseQueueMirrors } from "../observe/index.ts";
+export type { QueueMirrors } from "../observe/index.ts";
+export { declareQueueOn } from "./mq-declare.ts";
 export { dbWriter } from "./mq-data-hosts.ts";
 export { brickChecksum, brickHolders, recordBrickChecksums, healPendingSampler } from "./gluster-bricks.ts";
 export { recordedUpload, recordedDownload } from "./gluster-upload.ts";

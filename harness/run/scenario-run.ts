@@ -2,13 +2,13 @@ import { join } from "node:path";
 import type { RunningTopology } from "../engine/index.ts";
 import { guard, type Verdict } from "../checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
-import { standIns, waitHealthy } from "../formation/index.ts";
+import { kindOf, waitHealthy } from "../formation/index.ts";
 import { completedOps, History, type HistoryEvent } from "../history/index.ts";
 import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../report/index.ts";
 import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";
-import { startClients, type ClientSpec, type Clients } from "./clients.ts";
-import { startClusterwareClients } from "./cw-clients.ts";
-import { isClusterware, type AnyTopology, type ClusterwareTopology } from "../../topologies/index.ts";
+import type { ClientSpec, Clients } from "./clients.ts";
+import { CLIENT_SETS } from "./client-sets.ts";
+import type { AnyTopology } from "../../topologies/index.ts";
 
 /** A check as a scenario declares it: a pure function of the run's history. */
 export type Check = (events: readonly HistoryEvent[]) => Verdict;
@@ -88,10 +88,7 @@ export class ScenarioRun {
 
   /** Starts the clients of `spec` and waits until each op-issuing client has `baselineOk` successes. */
   async clients(spec: ClientSpec, baselineOk = 10): Promise<Clients> {
-    this.clientSet = await this.step("start clients", () =>
-      isClusterware(this.running.topology)
-        ? startClusterwareClients(this.running as RunningTopology<ClusterwareTopology>, this.history, spec)
-        : startClients(this.running as RunningTopology, this.history, spec));
+    this.clientSet = await this.step("start clients", () => CLIENT_SETS[kindOf(this.running.topology).name](this.running, this.history, spec));
     const processes = this.clientSet.probes.map((p) => p.name).filter((n) => !["vip-owner", "wsrep", "placement", "amqp-consume"].includes(n));
     await this.until(`a baseline of ${baselineOk} ok ops per client`, () =>
       processes.every((p) => completedOps(this.history.events(), { process: p }).filter((o) => o.type === "ok").length >= baselineOk),
@@ -168,7 +165,7 @@ export class ScenarioRun {
       verdicts,
       metrics: m,
       events,
-      standIns: standIns(this.running.topology),
+      standIns: kindOf(this.running.topology).standIns(this.running.topology),
       mutations: this.running.topology.mutations,
       running: this.running,
     });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { attachTopology, markKept, newRunId, type RunningTopology } from "../engine/index.ts";
 import { healAll } from "../faults/index.ts";
-import { bringUp, waitHealthy } from "../formation/index.ts";
+import { bringUp, kindOf, waitHealthy } from "../formation/index.ts";
 import { PhaseLog } from "./phase-log.ts";
 import { runOptions } from "./run-options.ts";
-import { isClusterware, loadTopology, type AnyTopology, type ClusterwareTopology, type Topology } from "../../topologies/index.ts";
+import { loadTopology, type AnyTopology, type ClusterwareTopology, type Topology } from "../../topologies/index.ts";
 import { parseSets, withMutations } from "./set-option.ts";
 import { noteSharedRun } from "./session.ts";
 
@@ -14,8 +14,8 @@ export const LABEL_SHARED = "io.haproof.shared";
 /** The topology scenarios run on: the run options' topology (default prisma) with their `--set` overrides and mutations, plus `extra`. */
 export function scenarioTopology(extra: Record<string, unknown> = {}): { topology: Topology; key: string } {
   const { topology, key } = anyScenarioTopology(extra, "prisma");
-  if (isClusterware(topology)) throw new Error(`this scenario needs a PRISMA-kind topology, not ${topology.name}`);
-  return { topology, key };
+  if (kindOf(topology).name !== "prisma") throw new Error(`this scenario needs a PRISMA-kind topology, not ${topology.name}`);
+  return { topology: topology as Topology, key };
 }
 
 /** {@link scenarioTopology} of either kind, `defaultName` when the run options name none. */
@@ -35,14 +35,14 @@ export function anyScenarioTopology(extra: Record<string, unknown> = {}, default
  */
 export async function sharedTopology(extra: Record<string, unknown> = {}): Promise<RunningTopology> {
   const running = await sharedRun(extra, "prisma");
-  if (isClusterware(running.topology)) throw new Error(`this scenario needs a PRISMA-kind topology, not ${running.topology.name}`);
+  if (kindOf(running.topology).name !== "prisma") throw new Error(`this scenario needs a PRISMA-kind topology, not ${running.topology.name}`);
   return running as RunningTopology;
 }
 
 /** {@link sharedTopology} for the clusterware scenarios (their default topology is clusterware). */
 export async function sharedClusterware(extra: Record<string, unknown> = {}): Promise<RunningTopology<ClusterwareTopology>> {
   const running = await sharedRun(extra, "clusterware");
-  if (!isClusterware(running.topology)) throw new Error(`this scenario needs a clusterware-kind topology, not ${running.topology.name}`);
+  if (kindOf(running.topology).name !== "clusterware") throw new Error(`this scenario needs a clusterware-kind topology, not ${running.topology.name}`);
   return running as RunningTopology<ClusterwareTopology>;
 }
 

@@ -1,4 +1,5 @@
 import type { ChainService, ClusterwareTopology } from "../../../topologies/clusterware-schema.ts";
+import { serviceVips } from "../../observe/clusterware-endpoints.ts";
 import { renderGroup, xmlAttr, type LocationXml, type PrimitiveSpec } from "../pacemaker-cib.ts";
 
 /** What the derivation needs besides the topology: VIP addresses and the network's shape. */
@@ -81,17 +82,11 @@ export function clusterwareCib(t: ClusterwareTopology, a: CibAddressing): Cluste
   });
 
   const groups: { id: string; pool: string; members: PrimitiveSpec[] }[] = [];
-  const serviceVip: Record<string, string> = {};
   for (const c of t.chains) {
     const members = [...(c.dataMount ? [dataPrimitive(c.service, c.dataMount)] : []), servicePrimitive(c.service, c.dataMount)];
     const host = sharedVip && c.service === "rabbitmq" ? groups.find((g) => g.id === chainGroupId("mysql")) : undefined;
-    if (host) {
-      host.members.push(...members);
-      serviceVip[c.service] = host.members[0]!.id;
-    } else {
-      groups.push({ id: chainGroupId(c.service), pool: c.pool, members: [vipPrimitive(c.vip), ...members] });
-      serviceVip[c.service] = c.vip;
-    }
+    if (host) host.members.push(...members);
+    else groups.push({ id: chainGroupId(c.service), pool: c.pool, members: [vipPrimitive(c.vip), ...members] });
   }
   const agents = t.networkAgents.agents.map((id): PrimitiveSpec => ({
     id, provider: "heartbeat", type: "Dummy", params: {}, meta: { description: STAND_IN }, description: STAND_IN, monitor, startTimeoutS: 20, stopTimeoutS: 20,
@@ -124,6 +119,6 @@ export function clusterwareCib(t: ClusterwareTopology, a: CibAddressing): Cluste
     },
     groups: groups.map((g) => ({ id: g.id, pool: g.pool, members: g.members.map((m) => m.id), xml: renderGroup(g.id, g.members) })),
     constraints,
-    serviceVip,
+    serviceVip: serviceVips(t),
   };
 }

@@ -1,25 +1,24 @@
 import type { ClusterwareTopology } from "../../../topologies/clusterware-schema.ts";
 import type { RunningTopology } from "../../engine/index.ts";
 import { apiCheck } from "../api-check.ts";
-import { glusterStatus } from "../gluster-status.ts";
+import { glusterStatus } from "../../observe/gluster-status.ts";
 import type { Health } from "../health.ts";
-import { pacemakerStatus } from "../pacemaker-status.ts";
-import { vipHolders } from "../vip-holders.ts";
+import { pacemakerStatus } from "../../observe/pacemaker-status.ts";
+import { vipHolders } from "../../observe/vip-holders.ts";
 import { clusterwareCib } from "./cib.ts";
 import { firstAnswer } from "../first-answer.ts";
-import { clusterwareEndpoints } from "./endpoints.ts";
+import { clusterwareEndpoints, serviceVips } from "../../observe/clusterware-endpoints.ts";
 
 /** A {@link Health} snapshot of a clusterware run: hosts, the VIPs Pacemaker manages, storage, cluster, APIs. Never throws for a down service. */
 export async function collectClusterwareHealth(running: RunningTopology<ClusterwareTopology>): Promise<Health> {
-  const ctx = running.formationContext(() => undefined);
   const nodes = running.hostsOf("cwnode");
-  const vips = [...new Set(Object.values(clusterwareCib(running.topology, ctx).serviceVip))];
+  const vips = [...new Set(Object.values(serviceVips(running.topology)))];
   const [hosts, held, gluster, pacemaker, api] = await Promise.all([
     Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.state(h.name) }))),
-    Promise.all(vips.map(async (v) => [v, { address: ctx.vipAddress(v), allowed: running.vip(v).allowed, holders: await vipHolders(ctx, v, nodes) }] as const)),
+    Promise.all(vips.map(async (v) => [v, { address: running.vipAddress(v), allowed: running.vip(v).allowed, holders: await vipHolders(running, v, nodes) }] as const)),
     firstAnswer(running.hostsOf("gluster").map((h) => () => glusterStatus(h, running.topology.gluster.volume))),
     firstAnswer(nodes.map((h) => () => pacemakerStatus(h))),
-    apiCheck(clusterwareEndpoints(ctx)),
+    apiCheck(clusterwareEndpoints(running)),
   ]);
   return { hosts, vips: Object.fromEntries(held), galera: {}, lb: {}, rabbit: {}, gluster, pacemaker, api };
 }

@@ -5,7 +5,7 @@ import pRetry from "p-retry";
 import { formatSchedule, generateCommand, replayCommand, scheduleJson, scheduleProblems, ScheduleError, stepText, type Schedule, type Step } from "../../chaos/index.ts";
 import type { RunningTopology } from "../../engine/index.ts";
 import { healAll, UnsupportedFaultError, type FaultHandle } from "../../faults/index.ts";
-import { keystoneEndpoints } from "../../formation/index.ts";
+import { keystoneEndpoints } from "../../observe/index.ts";
 import { samplesWithPrefix } from "../../history/index.ts";
 import type { RunSummary } from "../../report/index.ts";
 import { rabbitConverged, rabbitSampler, ScenarioRun, settleDataClients, steadyOk, type Clients } from "../index.ts";
@@ -143,7 +143,7 @@ export async function runChaos(running: RunningTopology, schedule: Schedule, opt
     await settleDataClients(run, running, clients, table);
     await run.until("Keystone and Glance steadily ok again", () => steadyOk(run.history.events(), "keystone") && steadyOk(run.history.events(), "glance"));
     await clients.stop(["keystone"]);
-    await revalidatePreFaultTokens(run, keystoneEndpoints(running.formationContext(() => undefined)).keystoneBase);
+    await revalidatePreFaultTokens(run, keystoneEndpoints(running).keystoneBase);
   });
   await sampler.stop();
 

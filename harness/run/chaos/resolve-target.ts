@@ -1,6 +1,6 @@
 import type { Target } from "../../chaos/index.ts";
 import type { RunningTopology } from "../../engine/index.ts";
-import { vipHolders } from "../../formation/index.ts";
+import { vipHolders } from "../../observe/index.ts";
 import { dbWriter } from "../index.ts";
 
 /** A target that needs live state had no host when its step came (no VIP holder, no writer): the step is skipped. */
@@ -19,7 +19,7 @@ export class NoLiveTargetError extends Error {
 export async function resolveTarget(running: RunningTopology, t: Target): Promise<string[]> {
   if (t.pick === "hosts") return [...t.hosts];
   if (t.pick === "vip-holder") {
-    const [holder] = await vipHolders(running.formationContext(() => undefined), t.vip, running.hostsOf(t.role));
+    const [holder] = await vipHolders(running, t.vip, running.hostsOf(t.role));
     if (!holder) throw new NoLiveTargetError(t.label, `no ${t.role} host holds the ${t.vip} VIP`);
     return [holder];
   }

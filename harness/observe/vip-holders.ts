@@ -1,5 +1,5 @@
 import type { Host } from "../engine/host.ts";
-import type { FormationContext } from "./context.ts";
+import type { SiteView } from "./site-view.ts";
 
 /** Whether `ip -o addr show` output carries `ip` as an IPv4 address on some interface; pure. */
 export function addrListHas(ipAddrOutput: string, ip: string): boolean {
@@ -37,8 +37,8 @@ async function addrList(h: Host): Promise<string | null> {
  * Which of the `candidates` hold each VIP of `vipNames` right now, asking each candidate once, and which
  * candidates did not answer. Works for keepalived and Pacemaker IPaddr2 VIPs alike; read-only.
  */
-export async function vipHolderReport(ctx: Pick<FormationContext, "vipAddress">, vipNames: readonly string[], candidates: readonly Host[]): Promise<VipHolderReport> {
-  const vips = vipNames.map((name) => ({ name, address: ctx.vipAddress(name) }));
+export async function vipHolderReport(site: Pick<SiteView, "vipAddress">, vipNames: readonly string[], candidates: readonly Host[]): Promise<VipHolderReport> {
+  const vips = vipNames.map((name) => ({ name, address: site.vipAddress(name) }));
   const answers = await Promise.all(candidates.map(addrList));
   return holdersFromAnswers(vips, candidates.map((h) => h.name), answers);
 }
@@ -48,6 +48,6 @@ export async function vipHolderReport(ctx: Pick<FormationContext, "vipAddress">,
  * candidate order. A candidate that cannot be asked counts as holding nothing: fine for a wait
  * that polls again, not for a claim that nobody holds it (use {@link vipHolderReport}). Read-only.
  */
-export async function vipHolders(ctx: Pick<FormationContext, "vipAddress">, vipName: string, candidates: readonly Host[]): Promise<string[]> {
-  return (await vipHolderReport(ctx, [vipName], candidates)).holders[vipName] ?? [];
+export async function vipHolders(site: Pick<SiteView, "vipAddress">, vipName: string, candidates: readonly Host[]): Promise<string[]> {
+  return (await vipHolderReport(site, [vipName], candidates)).holders[vipName] ?? [];
 }

@@ -1,7 +1,10 @@
 import type { Host } from "../engine/host.ts";
-import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY } from "./haproxy-cfg.ts";
-import { KEEPALIVED_CONF_PATH, vipFromKeepalivedConf } from "./keepalived-conf.ts";
 import { addrListHas } from "./vip-holders.ts";
+
+/** The admin socket status queries use (`show stat`); formation's haproxy.cfg binds it. */
+export const HAPROXY_ADMIN_SOCKET = "/run/haproxy/admin.sock";
+/** The HAProxy proxy (listen section) name of the DB listener. */
+export const HAPROXY_DB_PROXY = "galera";
 
 /** One server row of HAProxy's `show stat`. */
 export interface HaproxyServerStat {
@@ -48,13 +51,12 @@ export function activeBackend(rows: readonly HaproxyServerStat[], proxy = HAPROX
 }
 
 /**
- * The state of load balancer `host`: whether it holds the VIP (default: the one its keepalived.conf
- * names), whether haproxy runs, and its active backend. Never throws for a down daemon.
+ * The state of load balancer `host`: whether it holds the VIP at `vip` (the DB VIP's address), whether
+ * haproxy runs, and its active backend. Never throws for a down daemon. Read-only.
  */
-export async function lbStatus(host: Host, vipAddress?: string): Promise<LbStatus> {
-  const vip = vipAddress ?? vipFromKeepalivedConf(await host.readFile(KEEPALIVED_CONF_PATH));
+export async function lbStatus(host: Host, vip: string): Promise<LbStatus> {
   const addr = await host.exec(["ip", "-o", "addr", "show"], { allowFail: true, timeoutMs: 10_000 });
-  const holdsVip = vip !== null && addr.exitCode === 0 && addrListHas(addr.stdout, vip);
+  const holdsVip = addr.exitCode === 0 && addrListHas(addr.stdout, vip);
   const pid = await host.exec(["pidof", "haproxy"], { allowFail: true, timeoutMs: 10_000 });
   if (pid.exitCode !== 0) return { holdsVip, haproxyUp: false, activeBackend: null };
   const stat = await host.exec(["bash", "-c", `echo "show stat" | socat stdio ${HAPROXY_ADMIN_SOCKET}`], { allowFail: true, timeoutMs: 10_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIsRunning } from "./mq-samplers.ts";
+import { parseIsRunning } from "./rabbitmq-app.ts";
 
 describe("parseIsRunning", () => {
   it("reads only the node's own true or false", () => {

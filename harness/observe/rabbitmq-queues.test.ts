@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQueueMirrors, pidNode } from "./mq-queue.ts";
+import { parseQueueMirrors, pidNode } from "./rabbitmq-queues.ts";
 
 describe("parseQueueMirrors", () => {
   it("names the master and mirror nodes from Erlang pids", () => {

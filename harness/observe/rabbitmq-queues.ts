@@ -1,6 +1,4 @@
-import amqp from "amqplib";
-import type { Host } from "../engine/index.ts";
-import { RABBIT_ACCOUNT } from "../formation/index.ts";
+import type { Host } from "../engine/host.ts";
 
 /** Where a classic queue's master and mirrors live, by RabbitMQ node name. */
 export interface QueueMirrors {
@@ -39,20 +37,4 @@ export async function queueMirrors(host: Host, queue: string): Promise<QueueMirr
   });
   if (r.exitCode !== 0) return null;
   return parseQueueMirrors(r.stdout).find((q) => q.name === queue) ?? null;
-}
-
-/**
- * Declares durable `queue` through the broker on `host`, so that with the default
- * `client-local` master locator its master lives there; idempotent.
- */
-export async function declareQueueOn(host: { ip: string }, queue: string, args: Record<string, string> = {}): Promise<void> {
-  const { user, password } = RABBIT_ACCOUNT;
-  const conn = await amqp.connect({ hostname: host.ip, port: 5672, username: user, password }, { timeout: 5000 });
-  try {
-    const ch = await conn.createChannel();
-    await ch.assertQueue(queue, { durable: true, arguments: args });
-    await ch.close();
-  } finally {
-    await conn.close().catch(() => undefined);
-  }
 }

@@ -1,0 +1,15 @@
+import type { ClusterwareTopology } from "../../../topologies/clusterware-schema.ts";
+import { formClusterware } from "../clusterware/form.ts";
+import { clusterwareHealthProblems, collectClusterwareHealth } from "../clusterware/health.ts";
+import { clusterwareStandIns } from "../stand-ins.ts";
+import type { TopologyKind } from "./kind.ts";
+
+/** The clusterware active/passive kind (Oracle paper, reproduced with Pacemaker): one VIP per service. */
+export const clusterwareKind: TopologyKind<ClusterwareTopology> = {
+  name: "clusterware",
+  form: (ctx, phases) => phases.run("clusterware formation", () => formClusterware(ctx)),
+  collectHealth: collectClusterwareHealth,
+  healthProblems: clusterwareHealthProblems,
+  standIns: clusterwareStandIns,
+  apiRoutes: { keystone: "keystoneVIP", glance: "glanceVIP" },
+};

@@ -1,0 +1,40 @@
+import type { Topology } from "../../../topologies/schema.ts";
+import type { FormationContext } from "../context.ts";
+import { formGalera } from "../galera.ts";
+import { formGlance } from "../glance.ts";
+import { formGluster } from "../gluster.ts";
+import { collectPrismaHealth } from "../health.ts";
+import { prismaHealthProblems } from "../health-problems.ts";
+import { formKeystone } from "../keystone.ts";
+import { formLb } from "../lb.ts";
+import { formPacemaker } from "../pacemaker.ts";
+import { formRabbitmq } from "../rabbitmq.ts";
+import { prismaStandIns } from "../stand-ins.ts";
+import type { PhaseRunner, TopologyKind } from "./kind.ts";
+
+/**
+ * The guide's runbooks: Galera then the load balancers, RabbitMQ, GlusterFS and the Pacemaker
+ * cluster side by side, then Keystone and Glance.
+ */
+async function formPrisma(ctx: FormationContext, phases: PhaseRunner): Promise<void> {
+  await phases.run("data plane and cluster", () =>
+    Promise.all([
+      phases.run("galera", () => formGalera(ctx)).then(() => phases.run("load balancers", () => formLb(ctx))),
+      phases.run("rabbitmq", () => formRabbitmq(ctx)),
+      phases.run("glusterfs", () => formGluster(ctx)),
+      phases.run("pacemaker", () => formPacemaker(ctx)),
+    ]),
+  );
+  await phases.run("keystone", () => formKeystone(ctx));
+  await phases.run("glance", () => formGlance(ctx));
+}
+
+/** The PRISMA HA kind (INFN guide): both APIs behind Controller_VIP. */
+export const prismaKind: TopologyKind<Topology> = {
+  name: "prisma",
+  form: formPrisma,
+  collectHealth: collectPrismaHealth,
+  healthProblems: prismaHealthProblems,
+  standIns: prismaStandIns,
+  apiRoutes: { keystone: "Controller_VIP", glance: "Controller_VIP" },
+};
