@@ -1,5 +1,5 @@
 import { waitFor } from "../wait/wait-for.ts";
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import type { FormationContext } from "./context.ts";
 import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY, haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 import { parseShowStat, type HaproxyServerStat } from "./lb-status.ts";

@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY } from "./haproxy-cfg.ts";
 import { KEEPALIVED_CONF_PATH, vipFromKeepalivedConf } from "./keepalived-conf.ts";
 import { addrListHas } from "./vip-holders.ts";

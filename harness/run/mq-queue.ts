@@ -1,5 +1,5 @@
 import amqp from "amqplib";
-import type { Host } from "../engine/index.ts";
+import type { Host } from "../transport/index.ts";
 import { RABBIT_ACCOUNT } from "../formation/index.ts";
 
 /** Where a classic queue's master and mirrors live, by RabbitMQ node name. */

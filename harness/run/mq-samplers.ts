@@ -1,4 +1,5 @@
-import type { Host, RunningTopology } from "../engine/index.ts";
+import type { RunningTopology } from "../engine/index.ts";
+import type { Host } from "../transport/index.ts";
 import { rabbitStatus } from "../formation/index.ts";
 import type { History } from "../history/index.ts";
 import { Sampler } from "../probes/index.ts";
