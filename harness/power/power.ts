@@ -6,13 +6,13 @@ export type PowerState = "running" | "paused" | "exited" | "created" | "restarti
  * carried the request out; whether it took effect is for the fault to prove (it polls state()).
  */
 export interface Power {
-  /** Cuts the host's power at once (Docker: SIGKILL to the container); nothing on it may clean up. */
+  /** Cuts the host's power at once (Docker: SIGKILL to the container); nothing on it may clean up. Not idempotent: may throw when already off. */
   kill(host: string): Promise<void>;
   /** Shuts the host down gracefully (its stop scripts run), forcing it off after `timeoutS`; no-op unless running. */
   stop(host: string, timeoutS?: number): Promise<void>;
   /** Powers a stopped or killed host on (its boot services come back as on a reboot), thaws a paused one; idempotent. */
   start(host: string): Promise<void>;
-  /** Freezes every process of the host where it stands (Docker: the cgroup freezer). */
+  /** Freezes every process of the host where it stands (Docker: the cgroup freezer). Not idempotent: may throw when already paused. */
   pause(host: string): Promise<void>;
   /** Thaws a paused host; no-op unless paused, so idempotent. */
   unpause(host: string): Promise<void>;
