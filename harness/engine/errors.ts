@@ -1,17 +1,3 @@
-/** A command run in a host container exited non-zero or could not run. */
-export class CommandError extends Error {
-  constructor(
-    readonly host: string,
-    readonly command: string,
-    readonly exitCode: number,
-    readonly stderr: string,
-    readonly stdout = "",
-  ) {
-    super(`${host}: \`${command}\` exited ${exitCode}${stderr ? `: ${stderr.trim().slice(-800)}` : ""}`);
-    this.name = "CommandError";
-  }
-}
-
 /** No usable Docker engine, and none could be provisioned. Exit code 2 at the CLI. */
 export class EngineUnavailableError extends Error {
   constructor(message: string, readonly hint?: string) {

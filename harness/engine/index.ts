@@ -1,8 +1,6 @@
-export { CommandError, EngineUnavailableError, ImageBuildError } from "./errors.ts";
-export type { Host, ExecOptions, ExecResult } from "./host.ts";
-export { DockerHost } from "./docker-host.ts";
+export { EngineUnavailableError, ImageBuildError } from "./errors.ts";
 export { RunningTopology } from "./running-topology.ts";
-export type { RunningVip, HostState } from "./running-topology.ts";
+export type { RunningVip } from "./running-topology.ts";
 export { startTopology, attachTopology, prepareImages, newRunId } from "./start.ts";
 export type { StartOptions } from "./start.ts";
 export { cleanByLabel } from "./cleanup.ts";

@@ -3,22 +3,23 @@ import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { AddressPlan } from "./addressing.ts";
 import { cleanByLabel, type CleanReport } from "./cleanup.ts";
 import { docker } from "./docker.ts";
-import type { DockerHost } from "./docker-host.ts";
+import { DockerPower, type PowerState } from "../power/index.ts";
+import type { Site } from "../site/index.ts";
+import type { DockerHost } from "../transport/index.ts";
 
 /** A VIP of a running topology: its address plus the spec it was declared with. */
 export interface RunningVip extends VipSpec {
   address: string;
 }
 
-/** Docker-level state of a host container. */
-export type HostState = "running" | "paused" | "exited" | "created" | "restarting" | "dead" | "missing";
-
 /**
- * A topology whose containers exist: typed accessors for hosts and VIPs, the engine-level
- * operations faults are built from (kill, start, stop, pause), and teardown by run label.
+ * A topology whose containers exist, as a {@link Site}: typed accessors for hosts and VIPs, the
+ * Docker power driver faults kill, stop and pause through, and teardown by run label.
  */
-export class RunningTopology<T extends BaseTopology = Topology> implements AsyncDisposable {
+export class RunningTopology<T extends BaseTopology = Topology> implements Site<T>, AsyncDisposable {
   private readonly byName: Map<string, DockerHost>;
+  /** Kills, stops, starts, pauses and thaws the containers; pauses wait for the host's execs in flight. */
+  readonly power: DockerPower;
 
   constructor(
     readonly runId: string,
@@ -29,6 +30,12 @@ export class RunningTopology<T extends BaseTopology = Topology> implements Async
     readonly iface = "eth0",
   ) {
     this.byName = new Map(hosts.map((h) => [h.name, h]));
+    this.power = new DockerPower(hosts, docker());
+  }
+
+  /** The network gateway: the harness's clients reach the containers from it. */
+  get harnessIp(): string {
+    return this.plan.gateway;
   }
 
   /** The host named `name`; throws if the topology has none. */
@@ -60,47 +67,14 @@ export class RunningTopology<T extends BaseTopology = Topology> implements Async
     return Number(this.plan.subnet.split("/")[1]);
   }
 
-  /** Sends `signal` to the host's container (SIGKILL: the host dies at once). */
-  async kill(name: string, signal = "SIGKILL"): Promise<void> {
-    await docker().getContainer(this.host(name).containerId).kill({ signal });
-  }
-
-  /** Starts a stopped or killed host; its boot.d services come back as on a rebooted server. Idempotent. */
-  async start(name: string): Promise<void> {
-    const s = await this.state(name);
-    if (s === "paused") await this.unpause(name);
-    else if (s !== "running") await docker().getContainer(this.host(name).containerId).start();
-  }
-
-  /** Graceful stop: SIGTERM (stop.d scripts run), SIGKILL after `timeoutS`. */
-  async stop(name: string, timeoutS = 30): Promise<void> {
-    if ((await this.state(name)) === "running") await docker().getContainer(this.host(name).containerId).stop({ t: timeoutS });
-  }
-
-  /** Freezes every process of the host (cgroup freezer). */
-  async pause(name: string): Promise<void> {
-    await docker().getContainer(this.host(name).containerId).pause();
-  }
-
-  /** Thaws a paused host. Idempotent. */
-  async unpause(name: string): Promise<void> {
-    if ((await this.state(name)) === "paused") await docker().getContainer(this.host(name).containerId).unpause();
-  }
-
-  /** The host container's Docker state. */
-  async state(name: string): Promise<HostState> {
-    try {
-      const i = await docker().getContainer(this.host(name).containerId).inspect();
-      return i.State.Status as HostState;
-    } catch {
-      return "missing";
-    }
+  /** The host container's Docker state; same as `power.state(name)`. */
+  async state(name: string): Promise<PowerState> {
+    return this.power.state(name);
   }
 
   /** The last `tail` lines of the container's output plus its boot log. */
   async logs(name: string, tail = 200): Promise<string> {
-    const buf = await docker().getContainer(this.host(name).containerId).logs({ stdout: true, stderr: true, tail });
-    return buf.toString();
+    return this.host(name).logs(tail);
   }
 
   /** Removes every container, network and volume of this run. Idempotent. */

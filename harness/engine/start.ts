@@ -4,7 +4,7 @@ import { parseCidr, pickSubnet, planAddresses, type AddressPlan } from "./addres
 import { ensureBaseImage } from "./base-image.ts";
 import { cleanByLabel } from "./cleanup.ts";
 import { docker } from "./docker.ts";
-import { DockerHost } from "./docker-host.ts";
+import { DockerHost } from "../transport/index.ts";
 import { HostContainer } from "./host-container.ts";
 import { ensureRoleImages } from "./images.ts";
 import { LABEL_HOST, LABEL_ROLE, LABEL_SUBNET, runLabels } from "./labels.ts";
@@ -91,7 +91,7 @@ export async function startTopology<T extends BaseTopology>(topology: T, opts: S
           c.withVolume(vol, target);
         }
         const started = await c.start();
-        return new DockerHost(h.name, h.role, plan.hosts[h.name], started.getId());
+        return new DockerHost(h.name, h.role, plan.hosts[h.name], started.getId(), docker());
       }),
     );
     opts.log(`containers: ${hosts.length} started`);
@@ -119,6 +119,6 @@ export async function attachTopology<T extends BaseTopology>(resolve: (name: str
   const byHost = new Map(containers.map((c) => [c.Labels[LABEL_HOST], c.Id]));
   const hosts = topology.hosts
     .filter((h) => byHost.has(h.name))
-    .map((h) => new DockerHost(h.name, h.role, plan.hosts[h.name], byHost.get(h.name)!));
+    .map((h) => new DockerHost(h.name, h.role, plan.hosts[h.name], byHost.get(h.name)!, docker()));
   return new RunningTopology(run, topology, net.Name, plan, hosts);
 }

@@ -1,6 +1,6 @@
-import type { RunningTopology } from "../engine/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { History } from "../history/index.ts";
+import type { Site } from "../site/index.ts";
 
 /** A fault in effect; heal() is idempotent, and disposing the handle heals it. */
 export interface FaultHandle extends AsyncDisposable {
@@ -15,7 +15,7 @@ export interface Fault {
   readonly name: string;
   readonly targets: readonly string[];
   /** Applies the fault, records start then effective (only once proved); throws FaultError if it cannot. */
-  inject(running: RunningTopology<BaseTopology>, history: History): Promise<FaultHandle>;
+  inject(site: Site<BaseTopology>, history: History): Promise<FaultHandle>;
 }
 
 /** A fault could not be applied or proved; names the fault, the host and the reason. */

@@ -1,12 +1,12 @@
-import type { RunningTopology } from "../engine/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
+import type { Site } from "../site/index.ts";
 import { waitFor } from "../wait/index.ts";
 import { FaultError, type Fault } from "./fault.ts";
 import { applyProved } from "./handle.ts";
 
-async function stateIs(running: RunningTopology<BaseTopology>, host: string, states: string[], fault: string): Promise<void> {
+async function stateIs(site: Site<BaseTopology>, host: string, states: string[], fault: string): Promise<void> {
   try {
-    await waitFor(`${host} to be ${states.join("/")}`, async () => states.includes(await running.state(host)), { timeoutMs: 40_000, intervalMs: 200 });
+    await waitFor(`${host} to be ${states.join("/")}`, async () => states.includes(await site.power.state(host)), { timeoutMs: 40_000, intervalMs: 200 });
   } catch (e) {
     throw new FaultError(fault, host, (e as Error).message);
   }
@@ -18,11 +18,11 @@ export function killHost(host: string): Fault {
   return {
     name,
     targets: [host],
-    inject: (running, history) =>
+    inject: (site, history) =>
       applyProved(history, name, [host], {
-        apply: () => running.kill(host),
-        prove: () => stateIs(running, host, ["exited", "dead"], name),
-        undo: () => running.start(host),
+        apply: () => site.power.kill(host),
+        prove: () => stateIs(site, host, ["exited", "dead"], name),
+        undo: () => site.power.start(host),
       }),
   };
 }
@@ -33,11 +33,11 @@ export function stopHost(host: string, timeoutS = 30): Fault {
   return {
     name,
     targets: [host],
-    inject: (running, history) =>
+    inject: (site, history) =>
       applyProved(history, name, [host], {
-        apply: () => running.stop(host, timeoutS),
-        prove: () => stateIs(running, host, ["exited"], name),
-        undo: () => running.start(host),
+        apply: () => site.power.stop(host, timeoutS),
+        prove: () => stateIs(site, host, ["exited"], name),
+        undo: () => site.power.start(host),
       }),
   };
 }
@@ -48,11 +48,11 @@ export function pauseHost(host: string): Fault {
   return {
     name,
     targets: [host],
-    inject: (running, history) =>
+    inject: (site, history) =>
       applyProved(history, name, [host], {
-        apply: () => running.pause(host),
-        prove: () => stateIs(running, host, ["paused"], name),
-        undo: () => running.unpause(host),
+        apply: () => site.power.pause(host),
+        prove: () => stateIs(site, host, ["paused"], name),
+        undo: () => site.power.unpause(host),
       }),
   };
 }

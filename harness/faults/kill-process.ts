@@ -12,8 +12,8 @@ export function killProcess(host: string, pattern: string, label = pattern): Fau
   return {
     name,
     targets: [host],
-    inject: (running, history) => {
-      const h = running.host(host);
+    inject: (site, history) => {
+      const h = site.host(host);
       return applyProved(history, name, [host], {
         apply: async () => {
           const r = await h.exec(["pgrep", "-f", pattern], { allowFail: true });

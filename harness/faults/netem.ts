@@ -29,9 +29,9 @@ export function netem(host: string, spec: NetemSpec): Fault {
   return {
     name,
     targets: [host],
-    inject: (running, history) => {
-      const h = running.host(host);
-      const iface = running.iface;
+    inject: (site, history) => {
+      const h = site.host(host);
+      const iface = site.iface;
       return applyProved(history, name, [host], {
         apply: async () => {
           const r = await h.exec(["tc", "qdisc", "replace", "dev", iface, "root", "netem", ...netemArgs(spec)], { allowFail: true });

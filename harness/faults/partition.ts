@@ -1,5 +1,5 @@
-import type { RunningTopology } from "../engine/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
+import type { Site } from "../site/index.ts";
 import { FaultError, type Fault } from "./fault.ts";
 import type { Grudge } from "./grudge.ts";
 import { applyProved } from "./handle.ts";
@@ -19,8 +19,8 @@ export interface PartitionOptions {
   cutClientFrom?: string[];
 }
 
-async function unreachable(running: RunningTopology<BaseTopology>, from: string, to: string): Promise<boolean> {
-  const r = await running.host(from).exec(["ping", "-c", "1", "-W", "1", running.host(to).ip], { allowFail: true, timeoutMs: 5000 });
+async function unreachable(site: Site<BaseTopology>, from: string, to: string): Promise<boolean> {
+  const r = await site.host(from).exec(["ping", "-c", "1", "-W", "1", site.host(to).ip], { allowFail: true, timeoutMs: 5000 });
   return r.exitCode !== 0;
 }
 
@@ -34,27 +34,27 @@ export function partition(grudge: Grudge, opts: PartitionOptions = {}): Fault {
   return {
     name,
     targets,
-    inject: (running, history) => {
-      const gateway = running.plan.gateway;
+    inject: (site, history) => {
+      const harness = site.harnessIp;
       const undo = async () => {
-        await Promise.all([...new Set([...targets, ...(opts.cutClientFrom ?? [])])].map((n) => running.host(n).exec(dropChain, { allowFail: true })));
+        await Promise.all([...new Set([...targets, ...(opts.cutClientFrom ?? [])])].map((n) => site.host(n).exec(dropChain, { allowFail: true })));
       };
       return applyProved(history, name, targets, {
         apply: async () => {
           const nodes = new Set([...targets, ...(opts.cutClientFrom ?? [])]);
           await Promise.all(
             [...nodes].map((n) => {
-              const drops = (grudge[n] ?? []).map((peer) => running.host(peer).ip);
-              if (opts.cutClientFrom?.includes(n)) drops.push(gateway);
+              const drops = (grudge[n] ?? []).map((peer) => site.host(peer).ip);
+              if (opts.cutClientFrom?.includes(n)) drops.push(harness);
               const rules = drops.map((ip) => `iptables -A ${CHAIN} -s ${ip} -j DROP`).join(" && ");
-              return running.host(n).exec(`${ensureChain} && ${rules || "true"}`);
+              return site.host(n).exec(`${ensureChain} && ${rules || "true"}`);
             }),
           );
         },
         prove: async () => {
           // Pings run side by side: one after another they delayed "effective" by ~9 s.
           const pairs = targets.flatMap((a) => grudge[a].map((b) => [a, b] as const)).slice(0, 4);
-          const cut = await Promise.all(pairs.map(([a, b]) => unreachable(running, a, b)));
+          const cut = await Promise.all(pairs.map(([a, b]) => unreachable(site, a, b)));
           const leak = pairs.find((_, i) => !cut[i]);
           if (leak) throw new FaultError(name, leak[0], `still hears ${leak[1]} after the DROP rules`);
           return { grudge, provedPairs: pairs.length };

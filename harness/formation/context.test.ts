@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { RunningTopology } from "../engine/index.ts";
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import type { SiteView } from "../observe/index.ts";
 import { prisma } from "../../topologies/prisma.ts";
 import type { AnyTopology } from "../../topologies/index.ts";

@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import { waitFor } from "../wait/wait-for.ts";
 import type { FormationContext } from "./context.ts";
 import { GALERA_CNF_PATH, renderGaleraCnf } from "./galera-cnf.ts";

@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import { DB_ROOT } from "./service-accounts.ts";
 
 /** SQL that creates database `db.name` and its user with all rights on it. Pure, idempotent SQL. */

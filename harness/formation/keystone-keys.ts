@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /** Key repositories Keystone needs identical on every controller (tokens/credentials from one must open on all). */
 export const KEYSTONE_KEY_DIRS = ["/etc/keystone/fernet-keys", "/etc/keystone/credential-keys"] as const;

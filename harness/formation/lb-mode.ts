@@ -1,5 +1,5 @@
 import { waitFor } from "../wait/wait-for.ts";
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import type { FormationContext } from "./context.ts";
 import { haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 import { HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY, parseShowStat, type HaproxyServerStat } from "../observe/lb-status.ts";

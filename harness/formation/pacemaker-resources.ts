@@ -1,5 +1,5 @@
 import { STAND_IN_MEMBERS } from "./stand-ins.ts";
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import type { GroupSpec } from "../../topologies/schema.ts";
 import { builtGroup, type BuiltGroup } from "../../topologies/mutations.ts";
 import type { FormationContext } from "./context.ts";

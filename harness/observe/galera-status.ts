@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /** One Galera node's view of its cluster. */
 export interface GaleraStatus {

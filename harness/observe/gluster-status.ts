@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /** A GlusterFS server's view of its pool and volume. */
 export interface GlusterStatus {

@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import { addrListHas } from "./vip-holders.ts";
 
 /** The admin socket status queries use (`show stat`); formation's haproxy.cfg binds it. */

@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /** The cluster as one node's crm_mon sees it. */
 export interface PacemakerStatus {

@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /**
  * The node's own answer to `rabbitmqctl -q eval 'rabbit:is_running().'`: true or false when it

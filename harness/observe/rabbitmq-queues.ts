@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /** Where a classic queue's master and mirrors live, by RabbitMQ node name. */
 export interface QueueMirrors {

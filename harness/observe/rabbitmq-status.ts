@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 
 /** One RabbitMQ node's view of its cluster. */
 export interface RabbitStatus {

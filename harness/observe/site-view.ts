@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import type { Topology } from "../../topologies/schema.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
 

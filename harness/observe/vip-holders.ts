@@ -1,4 +1,4 @@
-import type { Host } from "../engine/host.ts";
+import type { Host } from "../transport/host.ts";
 import type { SiteView } from "./site-view.ts";
 
 /** Whether `ip -o addr show` output carries `ip` as an IPv4 address on some interface; pure. */

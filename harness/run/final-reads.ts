@@ -1,4 +1,4 @@
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import { galeraStatus } from "../observe/index.ts";
 import { readSeqs } from "../probes/index.ts";
 import type { ScenarioRun } from "./scenario-run.ts";
@@ -9,7 +9,7 @@ import type { ScenarioRun } from "./scenario-run.ts";
  * each Galera node (not through the VIP) and records `rows:<node>` samples for ackedWrites.
  * Waits until every node is Synced first, so a node still catching up is not read half-way.
  */
-export async function recordFinalRows(run: ScenarioRun, running: RunningTopology, table: string): Promise<Record<string, number>> {
+export async function recordFinalRows(run: ScenarioRun, running: Site, table: string): Promise<Record<string, number>> {
   const nodes = running.hostsOf("datahost");
   await run.until("every Galera node Synced before the final reads", async () =>
     (await Promise.all(nodes.map((h) => galeraStatus(h)))).every((s) => s.state === "Synced" && s.status === "Primary"),

@@ -1,4 +1,5 @@
-import type { Host, RunningTopology } from "../engine/index.ts";
+import type { RunningTopology } from "../engine/index.ts";
+import type { Host } from "../transport/index.ts";
 import { healInfoCount } from "../observe/index.ts";
 import { brickPath } from "../formation/gluster.ts";
 import type { History } from "../history/index.ts";

@@ -1,4 +1,4 @@
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import { queueArguments } from "../formation/index.ts";
 import { completedOps } from "../history/index.ts";
 import { AmqpConsumer, amqpPublisher, type Probe } from "../probes/index.ts";
@@ -24,7 +24,7 @@ export function brokerOrder<T extends { name: string }>(hosts: readonly T[], fir
  * (as a service configured with that host first would connect), and waits for `baselineOk`
  * confirmed publishes and deliveries. Records into the run's history; the caller stops them.
  */
-export async function startMqClients(run: ScenarioRun, running: RunningTopology, queue: string, first: string, baselineOk = 10): Promise<MqClients> {
+export async function startMqClients(run: ScenarioRun, running: Site, queue: string, first: string, baselineOk = 10): Promise<MqClients> {
   const hosts = brokerOrder(running.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip })), first);
   const o = { history: run.history, hosts, queue, queueArguments: queueArguments(running.topology) };
   const publisher = amqpPublisher(o);

@@ -1,4 +1,5 @@
 import type { RunningTopology } from "../engine/index.ts";
+import type { Host } from "../transport/index.ts";
 import { queueMirrors, rabbitAppRunning, rabbitStatus } from "../observe/index.ts";
 import type { History } from "../history/index.ts";
 import { Sampler } from "../probes/index.ts";

@@ -1,4 +1,4 @@
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import { recordDrained } from "./amqp-drain.ts";
 import type { Clients } from "./clients.ts";
 import { steadyOk } from "./conditions.ts";
@@ -10,7 +10,7 @@ import type { ScenarioRun } from "./scenario-run.ts";
  * publisher and records the drained queue; once MySQL writes are steadily ok, stops the writer and
  * records every Galera node's final rows of `table`. What the lost-message and lost-write checks read.
  */
-export async function settleDataClients(run: ScenarioRun, running: RunningTopology, clients: Clients, table: string): Promise<void> {
+export async function settleDataClients(run: ScenarioRun, running: Site, clients: Clients, table: string): Promise<void> {
   await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
   await clients.stop(["amqp-publish"]);
   await recordDrained(run, clients.consumer!);

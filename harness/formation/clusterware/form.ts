@@ -1,5 +1,5 @@
 import type { ClusterwareTopology } from "../../../topologies/clusterware-schema.ts";
-import type { Host } from "../../engine/host.ts";
+import type { Host } from "../../transport/host.ts";
 import { waitFor } from "../../wait/wait-for.ts";
 import type { FormationContext } from "../context.ts";
 import { renderCorosyncConf } from "../corosync-conf.ts";

@@ -1,5 +1,5 @@
 import type { ProcessName } from "../../chaos/index.ts";
-import type { RunningTopology } from "../../engine/index.ts";
+import type { Site } from "../../site/index.ts";
 
 /** How to find a killable process on its host, and the idempotent command that starts it again. */
 export interface ProcessSpec {
@@ -9,7 +9,7 @@ export interface ProcessSpec {
    * Shell that starts it again if it is down and does nothing if it runs (the image's start
    * scripts are idempotent). Absent when a supervisor restarts it by itself (Pacemaker).
    */
-  restart?: (running: RunningTopology) => string;
+  restart?: (site: Site) => string;
   /** Who brings it back, for logs. */
   recovery: string;
 }

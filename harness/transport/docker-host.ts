@@ -1,24 +1,33 @@
 import { PassThrough } from "node:stream";
 import { pack } from "tar-stream";
 import { dirname, basename } from "node:path";
-import { docker } from "./docker.ts";
-import { CommandError } from "./errors.ts";
+import type Docker from "dockerode";
+import { CommandError } from "./command-error.ts";
+import { ExecGate } from "./exec-gate.ts";
 import type { ExecOptions, ExecResult, Host } from "./host.ts";
 
 /** A {@link Host} backed by a Docker container through dockerode (works for containers started by an earlier process too). */
 export class DockerHost implements Host {
+  /** Shared with the Docker power driver: a pause waits for this host's execs in flight, and new execs wait for the pause. */
+  readonly gate = new ExecGate();
+
   constructor(
     readonly name: string,
     readonly role: string,
     readonly ip: string,
     readonly containerId: string,
+    private readonly client: Docker,
   ) {}
 
-  /** Runs a command; see {@link Host.exec}. */
-  async exec(cmd: string | string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  /** Runs a command; see {@link Host.exec}. Waits while a pause or unpause of this host is being applied. */
+  exec(cmd: string | string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    return this.gate.pass(() => this.run(cmd, opts));
+  }
+
+  private async run(cmd: string | string[], opts: ExecOptions): Promise<ExecResult> {
     const argv = typeof cmd === "string" ? ["bash", "-c", cmd] : cmd;
     const shown = typeof cmd === "string" ? cmd : cmd.join(" ");
-    const container = docker().getContainer(this.containerId);
+    const container = this.client.getContainer(this.containerId);
     const exec = await container.exec({ Cmd: argv, AttachStdout: true, AttachStderr: true, User: opts.user });
     const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
@@ -26,7 +35,7 @@ export class DockerHost implements Host {
     const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
     out.on("data", (c: Buffer) => chunks.out.push(c));
     err.on("data", (c: Buffer) => chunks.err.push(c));
-    docker().modem.demuxStream(stream, out, err);
+    this.client.modem.demuxStream(stream, out, err);
     const done = new Promise<void>((resolve, reject) => {
       stream.on("end", resolve);
       stream.on("close", resolve);
@@ -61,11 +70,17 @@ export class DockerHost implements Host {
     const tar = pack();
     tar.entry({ name: basename(path), mode }, content);
     tar.finalize();
-    await docker().getContainer(this.containerId).putArchive(tar as unknown as NodeJS.ReadableStream, { path: dirname(path) });
+    await this.gate.pass(() => this.client.getContainer(this.containerId).putArchive(tar as unknown as NodeJS.ReadableStream, { path: dirname(path) }));
   }
 
   /** Reads a file with cat; throws CommandError if it cannot. */
   async readFile(path: string): Promise<string> {
     return (await this.exec(["cat", path])).stdout;
+  }
+
+  /** The last `tail` lines of the container's output (its boot log included). Read-only. */
+  async logs(tail = 200): Promise<string> {
+    const buf = await this.client.getContainer(this.containerId).logs({ stdout: true, stderr: true, tail });
+    return buf.toString();
   }
 }
