@@ -42,36 +42,28 @@ module.exports = {
     },
     {
       name: "only-cli-imports-cli",
-      comment:
-        "Only harness/cli itself and bench/ (a command of its own) import harness/cli. " +
-        "scenarios/ and harness/run have their own, more specific rules above.",
+      comment: "Only harness/cli itself and bench/ (a command of its own) import harness/cli. scenarios/ and harness/run have their own, more specific rules above.",
       severity: "error",
       from: { pathNot: `^(harness/(cli|run)|bench|scenarios)/` },
       to: { path: harness("cli") },
     },
     {
       name: "pure-not-to-effectful-layers",
-      comment:
-        "harness/checks, harness/requirements and topologies/ are pure (unit-tested with no Docker): " +
-        "they import no layer that acts on the world.",
+      comment: "harness/checks, harness/requirements and topologies/ are pure (unit-tested with no Docker): they import no layer that acts on the world.",
       severity: "error",
       from: { path: `^(harness/(checks|requirements)|topologies)/` },
       to: { path: harness(EFFECTFUL) },
     },
     {
       name: "pure-not-to-effectful-packages",
-      comment:
-        "harness/checks, harness/requirements and topologies/ are pure: no child processes, Docker, SSH, " +
-        "database, broker or HTTP clients.",
+      comment: "harness/checks, harness/requirements and topologies/ are pure: no child processes, Docker, SSH, database, broker or HTTP clients.",
       severity: "error",
       from: { path: `^(harness/(checks|requirements)|topologies)/` },
       to: { path: `^(node:)?child_process$|${pkg(EFFECTFUL_PACKAGES)}` },
     },
     {
       name: "only-engine-transport-power-to-docker",
-      comment:
-        "Only harness/engine and the docker transport/power talk to Docker (testcontainers, and dockerode " +
-        "where testcontainers has no method). The pure folders have their own rule above.",
+      comment: "Only harness/engine and the docker transport/power talk to Docker (testcontainers, and dockerode where testcontainers has no method). The pure folders have their own rule above.",
       severity: "error",
       from: { pathNot: `^(harness/(engine|transport|power|checks|requirements)|topologies)/` },
       to: { path: pkg("dockerode|testcontainers") },
@@ -92,9 +84,7 @@ module.exports = {
     },
     {
       name: "engine-is-bottom",
-      comment:
-        "harness/engine imports nothing of haproof above it: only the topology data, validation, the wait " +
-        "helper, transport and power, and its own files.",
+      comment: "harness/engine imports nothing of haproof above it: only the topology data, validation, the wait helper, transport and power, and its own files.",
       severity: "error",
       from: { path: harness("engine") },
       to: {
@@ -111,9 +101,7 @@ module.exports = {
     },
     {
       name: "faults-probes-observe-not-to-engine",
-      comment:
-        "Faults, probes and observers reach hosts through harness/site (Host and Power), never through the " +
-        "Docker engine: a scenario does not know how its site was reached.",
+      comment: "Faults, probes and observers reach hosts through harness/site (Host and Power), never through the Docker engine: a scenario does not know how its site was reached.",
       severity: "error",
       from: { path: harness("faults|probes|observe") },
       to: { path: harness("engine") },
