@@ -13,6 +13,9 @@ const pkg = (name) => `(^|/)node_modules/(@types/)?(${name})/|^(${name})(/|$)`;
 /** Folders that act on the world: a pure module imports none of them. */
 const EFFECTFUL = "engine|transport|power|site|formation|observe|faults|probes|run|report|cli";
 
+/** The layers that use a site: nothing a site is made of imports them. */
+const UPWARD = "faults|probes|observe|formation|run|report|cli";
+
 /** Packages that reach processes, containers or the network. */
 const EFFECTFUL_PACKAGES = "dockerode|testcontainers|ssh2|mysql2|amqplib|axios";
 
@@ -105,6 +108,28 @@ module.exports = {
       severity: "error",
       from: { path: harness("faults|probes|observe") },
       to: { path: harness("engine") },
+    },
+    {
+      name: "site-not-upward",
+      comment: "site -> transport | power: a running site knows its hosts and power, not the faults, probes, observers or runbooks that use it.",
+      severity: "error",
+      from: { path: harness("site") },
+      to: { path: harness(UPWARD) },
+    },
+    {
+      name: "transport-power-not-upward",
+      comment: "Host and Power implementations are the bottom of the site: they import no site and nothing that uses one.",
+      severity: "error",
+      from: { path: harness("transport|power") },
+      to: { path: harness(`site|${UPWARD}`) },
+    },
+    {
+      name: "run-only-from-cli-and-specs",
+      comment:
+        "cli -> run -> the vocabulary: below the runner only harness/cli, scenarios/, tests/ and bench/ import harness/run. The layers with a rule of their own above (engine, the pure folders, site, transport, power) report it there.",
+      severity: "error",
+      from: { path: "^harness/", pathNot: `^(harness/(run|cli|engine|checks|requirements|site|transport|power)|topologies)/` },
+      to: { path: harness("run") },
     },
     {
       name: "checks-only-to-history",
