@@ -4,7 +4,6 @@ import type { AddressPlan } from "./addressing.ts";
 import { cleanByLabel, type CleanReport } from "./cleanup.ts";
 import { docker } from "./docker.ts";
 import { DockerPower, type PowerState } from "../power/index.ts";
-import type { Site } from "../site/index.ts";
 import type { DockerHost } from "../transport/index.ts";
 
 /** A VIP of a running topology: its address plus the spec it was declared with. */
@@ -16,7 +15,7 @@ export interface RunningVip extends VipSpec {
  * A topology whose containers exist, as a {@link Site}: typed accessors for hosts and VIPs, the
  * Docker power driver faults kill, stop and pause through, and teardown by run label.
  */
-export class RunningTopology<T extends BaseTopology = Topology> implements Site<T>, AsyncDisposable {
+export class RunningTopology<T extends BaseTopology = Topology> implements AsyncDisposable {
   private readonly byName: Map<string, DockerHost>;
   /** Kills, stops, starts, pauses and thaws the containers; pauses wait for the host's execs in flight. */
   readonly power: DockerPower;

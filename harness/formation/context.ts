@@ -1,6 +1,6 @@
 import type { Topology } from "../../topologies/schema.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
-import type { SiteView } from "../observe/site-view.ts";
+import type { SiteView } from "../site/site-view.ts";
 
 /** What a formation runbook is given: the validated topology, its running hosts and VIPs (a {@link SiteView}), and a logger. */
 export interface FormationContext<T extends BaseTopology = Topology> extends SiteView<T> {

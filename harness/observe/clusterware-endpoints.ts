@@ -1,6 +1,6 @@
 import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts";
 import { API_PORTS, type KeystoneEndpoints } from "./keystone-endpoints.ts";
-import type { SiteView } from "./site-view.ts";
+import type { SiteView } from "../site/site-view.ts";
 
 /** Where clients reach each clusterware service: one VIP per service (the paper). */
 export interface ClusterwareEndpoints extends KeystoneEndpoints {

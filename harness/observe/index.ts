@@ -1,4 +1,4 @@
-export type { SiteView } from "./site-view.ts";
+export type { SiteView } from "../site/site-view.ts";
 export { galeraStatus } from "./galera-status.ts";
 export type { GaleraStatus } from "./galera-status.ts";
 export { lbStatus, activeBackend, HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY } from "./lb-status.ts";

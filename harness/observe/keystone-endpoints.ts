@@ -1,4 +1,4 @@
-import type { SiteView } from "./site-view.ts";
+import type { SiteView } from "../site/site-view.ts";
 
 /** Ports of the controller APIs. */
 export const API_PORTS = { keystone: 5000, glance: 9292 } as const;

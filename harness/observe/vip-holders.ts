@@ -1,5 +1,5 @@
 import type { Host } from "../transport/host.ts";
-import type { SiteView } from "./site-view.ts";
+import type { SiteView } from "../site/site-view.ts";
 
 /** Whether `ip -o addr show` output carries `ip` as an IPv4 address on some interface; pure. */
 export function addrListHas(ipAddrOutput: string, ip: string): boolean {

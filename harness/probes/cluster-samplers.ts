@@ -1,4 +1,4 @@
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { History } from "../history/index.ts";
 import { galeraStatus, pacemakerStatus, vipHolderReport } from "../observe/index.ts";
@@ -13,7 +13,7 @@ export const VIP_UNANSWERED_SUBJECT = "vip-unanswered";
  * Each round first records `vip-unanswered` = the hosts that gave no answer (often []): a host listed there
  * is absent from that round's holder lists because it was not heard, not because it holds nothing.
  */
-export function vipSampler(running: RunningTopology<BaseTopology>, history: History, periodMs = 500): Sampler {
+export function vipSampler(running: Site<BaseTopology>, history: History, periodMs = 500): Sampler {
   const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
   const names = running.topology.vips.map((v) => v.name);
   return new Sampler({
@@ -28,7 +28,7 @@ export function vipSampler(running: RunningTopology<BaseTopology>, history: Hist
 }
 
 /** Samples `wsrep:<node>` = {size, status, state, ready} for every data host. */
-export function wsrepSampler(running: RunningTopology, history: History, periodMs = 1000): Sampler {
+export function wsrepSampler(running: Site, history: History, periodMs = 1000): Sampler {
   return new Sampler({
     history,
     name: "wsrep",
@@ -45,7 +45,7 @@ export function wsrepSampler(running: RunningTopology, history: History, periodM
  * Samples `placement` = {observer, quorate, runningOn} from every controller that answers,
  * as `placement:<observer>` (a partitioned cluster has one view per side).
  */
-export function placementSampler(running: RunningTopology<BaseTopology>, history: History, periodMs = 1000): Sampler {
+export function placementSampler(running: Site<BaseTopology>, history: History, periodMs = 1000): Sampler {
   return new Sampler({
     history,
     name: "placement",

@@ -1,26 +1,16 @@
 import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { Topology } from "../../topologies/schema.ts";
 import type { Power } from "../power/index.ts";
-import type { Host } from "../transport/index.ts";
+import type { SiteView } from "./site-view.ts";
 
 /**
  * A running site as faults, probes and observers see it: the topology it realises, its hosts (reached
  * through a transport), its VIPs and the power driver over its hosts. It does not say how the site was
  * reached (containers or a site file over SSH).
  */
-export interface Site<T extends BaseTopology = Topology> {
+export interface Site<T extends BaseTopology = Topology> extends SiteView<T> {
   /** Id of this run of the site (labels, report names). */
   readonly runId: string;
-  /** The topology the site realises. */
-  readonly topology: T;
-  /** Every host present, in topology order. */
-  readonly hosts: readonly Host[];
-  /** The host named `name`; throws if the site has none. */
-  host(name: string): Host;
-  /** Hosts of `role`, in topology order. */
-  hostsOf(role: string): Host[];
-  /** The address of VIP `name` (e.g. "db", "controller"); throws if the topology declares none. */
-  vipAddress(name: string): string;
   /** Kills, stops, starts, pauses and thaws the site's hosts. */
   readonly power: Power;
   /** The network interface the hosts use on the topology network (e.g. "eth0"). */

@@ -4,7 +4,7 @@ import type { BaseTopology } from "../../topologies/kinds.ts";
 
 /**
  * The read-only view of a running site that status readers need: its topology, its hosts and
- * its VIP addresses. A RunningTopology and a FormationContext both satisfy it.
+ * its VIP addresses. Every Site, and a FormationContext, satisfy it.
  */
 export interface SiteView<T extends BaseTopology = Topology> {
   readonly topology: T;
