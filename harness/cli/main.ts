@@ -112,7 +112,10 @@ program
       const code = await runVitest([file], {
         ...runOptionsEnv({ topology: o.topology, sets: o.set, mutations: o.mutate, keep: Boolean(o.keep) || process.env.HAPROOF_KEEP === "1", oneScenario: true }),
       });
-      if (code === 130) return void (process.exitCode = 130);
+      if (code === 130) {
+        process.exitCode = 130;
+        return;
+      }
       worst = Math.max(worst, code === 0 ? 0 : 1);
     }
     process.exitCode = worst;

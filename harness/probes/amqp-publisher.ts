@@ -39,7 +39,9 @@ export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
             const ch = await c.conn.createConfirmChannel();
             ch.on("error", () => undefined);
             await ch.assertQueue(o.queue, { durable: true, arguments: o.queueArguments });
-            c.conn.on("close", () => cur?.conn === c.conn && (cur = undefined));
+            c.conn.on("close", () => {
+              if (cur?.conn === c.conn) cur = undefined;
+            });
             cur = { ...c, ch };
           } catch (e) {
             drop();

@@ -12,7 +12,10 @@ export function parseSets(sets: string[]): Record<string, unknown> {
     if (!m) throw new UsageError(`--set expects path=value (e.g. galera.mode=multi-writer), got "${s}"`);
     const keys = m[1].split(".");
     let node = out;
-    for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) {
+      node[k] ??= {};
+      node = node[k] as Record<string, unknown>;
+    }
     node[keys.at(-1)!] = parseValue(m[2]);
   }
   return out;
