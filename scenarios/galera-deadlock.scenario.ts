@@ -52,11 +52,11 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
       } finally {
         await Promise.all(workers.map((w) => w.stop()));
       }
-      run.record(`${process}:nodes`, [...new Set(completedOps(run.history.events(), { process, f: "attempt" }).map((o) => o.host).filter((h): h is string => !!h))].sort());
+      run.record({ kind: "counter", process, part: "nodes" }, [...new Set(completedOps(run.history.events(), { process, f: "attempt" }).map((o) => o.host).filter((h): h is string => !!h))].sort());
       await run.step(`final counter (${process})`, async () => {
         const perNode = Object.fromEntries(await Promise.all(running.hostsOf("datahost").map(async (h) => [h.name, await readCounter(h.ip, table)] as const)));
-        run.record(`${process}:per-node`, perNode);
-        run.record(`${process}:final`, await readCounter(vip, table));
+        run.record({ kind: "counter", process, part: "per-node" }, perNode);
+        run.record({ kind: "counter", process, part: "final" }, await readCounter(vip, table));
       });
     };
 
@@ -78,9 +78,9 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
     const summary = await run.finish(
       {
         "multi-writer: 1213 deadlocks observed": (e) => deadlocksObserved(e, { process: multi }),
-        "multi-writer: retried increments lose no update": (e) => noLostUpdate(e, { process: multi, finalSubject: `${multi}:final` }),
+        "multi-writer: retried increments lose no update": (e) => noLostUpdate(e, { process: multi, finalSubject: { kind: "counter", process: multi, part: "final" } }),
         "single-writer: no 1213 deadlock": (e) => deadlocks(e, { process: single, maxDeadlocks: 0 }),
-        "single-writer: increments lose no update": (e) => noLostUpdate(e, { process: single, finalSubject: `${single}:final` }),
+        "single-writer: increments lose no update": (e) => noLostUpdate(e, { process: single, finalSubject: { kind: "counter", process: single, part: "final" } }),
       },
       (v) => ({
         deadlocksMultiWriter: Number(v["multi-writer: 1213 deadlocks observed"].details.count ?? NaN),

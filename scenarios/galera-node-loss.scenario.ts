@@ -60,7 +60,7 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
         "DB outage within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged write lost": (e) => ackedWrites(e),
         "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
-        "the killed node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subjectPrefix: "wsrep:", predicate: synced3, withinMs: REJOIN_MS }),
+        "the killed node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
       },
       (v) => ({
         dbOutageMs: maxOutageMs(v["DB outage within bound"]),

@@ -112,7 +112,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
-      for (const h of nodes) run.record(`minority-rows:${h.name}`, await readSeqs(h.ip, minorityTable));
+      for (const h of nodes) run.record({ kind: "minority-rows", host: h.name }, await readSeqs(h.ip, minorityTable));
     });
     await Promise.all(own.map((p) => p.stop()));
 
@@ -124,8 +124,8 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
         "DB outage through the VIP within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged write lost": (e) => ackedWrites(e),
         "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
-        "every Galera node holds the same direct-writer rows": (e) => sameRows(e, { prefix: "minority-rows:", minNodes: nodes.length }),
-        "the isolated node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subjectPrefix: "wsrep:", predicate: synced3, withinMs: REJOIN_MS }),
+        "every Galera node holds the same direct-writer rows": (e) => sameRows(e, { subject: { kind: "minority-rows" }, minNodes: nodes.length }),
+        "the isolated node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
       },
       (v) => ({
         dbOutageMs: maxOutageMs(v["DB outage through the VIP within bound"]),

@@ -65,7 +65,7 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
         "Controller_VIP never on two hosts or a forbidden one": (e) => vipUniqueness(e, { vip: ctl.vip, allowed: ctl.allowed, maxNoHolderMs: NO_HOLDER_MS }),
         "Keystone outage within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: API_OUTAGE_MS }),
         "the killed controller rejoins the cluster": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
       },
       (v) => ({
         networkVipMoveMs: Number(v["Network_VIP moved to the other allowed controller"].details.moveMs ?? NaN),

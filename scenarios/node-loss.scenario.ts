@@ -55,7 +55,7 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
         "Keystone outage within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: KEYSTONE_OUTAGE_MS }),
         "Glance outage within bound": (e) => outage(e, { processes: ["glance"], maxOutageMs: GLANCE_OUTAGE_MS }),
         "the killed controller rejoins the cluster": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
       },
       (v) => ({
         controllerVipMoveMs: Number(v["Controller_VIP moved to the other allowed controller"].details.moveMs ?? NaN),

@@ -68,7 +68,7 @@ describe("quorum-loss: two of the three controllers die at once", () => {
         ...Object.fromEntries(
           groups.map((g) => [`${g.name} only on ${g.allowed.join("/")}, never split`, (e) => placement(e, { resources: [vipResourceId(g.vip), ...g.resources], allowed: g.allowed })]),
         ),
-        "both groups run again after the heal": (e) => convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: converged, withinMs: RECOVERY_MS }),
+        "both groups run again after the heal": (e) => convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: converged, withinMs: RECOVERY_MS }),
         "Keystone answers again after the heal": (e) => outage(e, { processes: ["keystone"] }),
       },
       (v) => ({

@@ -3,7 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { haPolicy, queueArguments } from "../harness/formation/index.ts";
-import { samplesWithPrefix } from "../harness/history/index.ts";
+import { lastSample } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
@@ -59,7 +59,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       // node that dies is the one holding the queue; the mirrors on the other two must take over.
       await declareQueueOn(running.host(victim), queue, queueArguments(running.topology));
       const mirrors = await queueMirrors(running.host(writer), queue);
-      run.record("rabbit-queue:before-fault", mirrors);
+      run.record({ kind: "queue-mirrors", at: "before-fault" }, mirrors);
       run.log(`queue ${queue}: master ${mirrors?.master}, mirrors ${mirrors?.mirrors.join(", ")}, synchronised ${mirrors?.synchronised.join(", ")}`);
       sampler.start();
       // The clients list the victim first, so they are connected to it when it dies and must walk on.
@@ -71,12 +71,12 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       await run.observe("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
       await run.observe("a delivery through another broker", servedElsewhere("amqp-consume"), CONSUMER_FAILOVER_MS * 2);
       await run.until(`the writer's node sees ${victim} gone`, () => {
-        const last = samplesWithPrefix(run.history.events(), `rabbit:${writer}`).at(-1)?.value as { running?: string[] } | undefined;
+        const last = lastSample(run.history.events(), { kind: "rabbit", host: writer })?.value as { running?: string[] } | undefined;
         return last?.running?.length === 2;
       });
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => rabbitConverged(lastSample(run.history.events(), { kind: "rabbit", host: h })?.value)));
       // With no mirroring policy and no quorum queues (the negative control), the queue has no mirror to synchronise.
       if (haPolicy(running.topology) || queueArguments(running.topology)["x-queue-type"]) {
         await run.observe("every mirror of the queue synchronised again", async () => {
@@ -84,7 +84,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
           return q !== null && q.synchronised.length === data.length - 1 && q;
         }, 120_000);
       } else run.log(`no HA policy: queue ${queue} has no mirror to synchronise`);
-      run.record("rabbit-queue:after-heal", await queueMirrors(running.host(writer), queue));
+      run.record({ kind: "queue-mirrors", at: "after-heal" }, await queueMirrors(running.host(writer), queue));
 
       await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
 
@@ -106,7 +106,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
         "DB writes unaffected (the victim is a Galera backup)": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged DB write lost": (e) => ackedWrites(e),
         "the killed node rejoins: every node sees 3 running": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

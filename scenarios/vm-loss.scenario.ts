@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { samplesWithPrefix } from "../harness/history/index.ts";
+import { lastSample } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "../harness/run/index.ts";
 
@@ -40,7 +40,7 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
       // the victim holds the Galera writer, the queue's master and both clients' connections.
       const clients = await run.clients({ mysql: { table }, amqp: { queue }, wsrep: true });
       const mirrors = await queueMirrors(running.host(victim), queue);
-      run.record("rabbit-queue:before-fault", mirrors);
+      run.record({ kind: "queue-mirrors", at: "before-fault" }, mirrors);
       run.log(`DB writer ${victim}; queue ${queue}: master ${mirrors?.master}, mirrors ${mirrors?.mirrors.join(", ")}, synchronised ${mirrors?.synchronised.join(", ")}`);
       sampler.start();
 
@@ -54,14 +54,14 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         const q = await queueMirrors(running.host(other), queue);
         return q?.master && q.master !== `rabbit@${victim}` ? q : undefined;
       });
-      run.record("rabbit-queue:during-fault", promoted);
+      run.record({ kind: "queue-mirrors", at: "during-fault" }, promoted);
       run.log(`queue master now ${promoted.master}`);
       await fault.heal();
       await run.untilHealthy();
       await run.until("a sample of every RabbitMQ node with 3 running after the heal", () =>
-        data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+        data.every((h) => rabbitConverged(lastSample(run.history.events(), { kind: "rabbit", host: h })?.value)));
       await run.until("a sample of every Galera node Synced in a cluster of 3 after the heal", () =>
-        data.every((h) => wsrepSynced(samplesWithPrefix(run.history.events(), `wsrep:${h}`).at(-1)?.value)));
+        data.every((h) => wsrepSynced(lastSample(run.history.events(), { kind: "wsrep", host: h })?.value)));
 
       await settleDataClients(run, running, clients, table);
     });
@@ -76,9 +76,9 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         "writes, publishes and deliveries served by surviving hosts": (e) =>
           failedOver(e, { processes: ["mysql", "amqp-publish", "amqp-consume"], away: [victim], withinMs: Math.max(DB_OUTAGE_MS, PUBLISH_OUTAGE_MS) }),
         "Galera back to 3 Synced nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: wsrepSynced, withinMs: GALERA_REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "wsrep" }, subjects: data.map((host) => ({ kind: "wsrep", host })), predicate: wsrepSynced, withinMs: GALERA_REJOIN_MS }),
         "RabbitMQ back to 3 running nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: RABBIT_REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: RABBIT_REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

@@ -1,6 +1,6 @@
 import type { RunningTopology } from "../engine/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
-import type { History } from "../history/index.ts";
+import type { History, Subject } from "../history/index.ts";
 import { galeraStatus } from "../formation/galera-status.ts";
 import { pacemakerStatus } from "../formation/pacemaker-status.ts";
 import { vipHolderReport } from "../formation/vip-holders.ts";
@@ -9,7 +9,7 @@ import { Sampler } from "./sampler.ts";
 const quiet = () => undefined;
 
 /** Subject of the sample, recorded just before each round's `vip:<name>` samples, naming the hosts that did not answer that round. */
-export const VIP_UNANSWERED_SUBJECT = "vip-unanswered";
+export const VIP_UNANSWERED_SUBJECT: Subject = { kind: "vip-unanswered" };
 
 /**
  * Samples `vip:<name>` = holder host names for every VIP, asking every host of the roles
@@ -27,7 +27,7 @@ export function vipSampler(running: RunningTopology<BaseTopology>, history: Hist
     periodMs,
     read: async () => {
       const r = await vipHolderReport(ctx, names, candidates);
-      return { [VIP_UNANSWERED_SUBJECT]: r.unanswered, ...Object.fromEntries(names.map((n) => [`vip:${n}`, r.holders[n] ?? []])) };
+      return [[VIP_UNANSWERED_SUBJECT, r.unanswered], ...names.map((n) => [{ kind: "vip", vip: n }, r.holders[n] ?? []] as const)];
     },
   });
 }
@@ -41,7 +41,7 @@ export function wsrepSampler(running: RunningTopology, history: History, periodM
     read: async () => {
       const hosts = running.hostsOf("datahost");
       const st = await Promise.all(hosts.map((h) => galeraStatus(h)));
-      return Object.fromEntries(hosts.map((h, i) => [`wsrep:${h.name}`, st[i]]));
+      return hosts.map((h, i) => [{ kind: "wsrep", host: h.name }, st[i]] as const);
     },
   });
 }
@@ -60,13 +60,13 @@ export function placementSampler(running: RunningTopology<BaseTopology>, history
         [...running.hostsOf("controller"), ...running.hostsOf("cwnode")].map(async (h) => {
           try {
             const s = await pacemakerStatus(h);
-            return [`placement:${h.name}`, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;
+            return [{ kind: "placement", host: h.name } satisfies Subject, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;
           } catch {
             return undefined;
           }
         }),
       );
-      return Object.fromEntries(views.filter((v) => v !== undefined));
+      return views.filter((v) => v !== undefined);
     },
   });
 }

@@ -18,7 +18,7 @@ export async function recordFinalRows(run: ScenarioRun, running: RunningTopology
     const counts: Record<string, number> = {};
     for (const h of nodes) {
       const seqs = await readSeqs(h.ip, table);
-      run.record(`rows:${h.name}`, seqs);
+      run.record({ kind: "rows", host: h.name }, seqs);
       counts[h.name] = seqs.length;
     }
     return counts;

@@ -3,7 +3,7 @@ import type { RunningTopology } from "../engine/index.ts";
 import { guard, type Verdict } from "../checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
 import { standIns, waitHealthy } from "../formation/index.ts";
-import { completedOps, History, type HistoryEvent } from "../history/index.ts";
+import { completedOps, History, type HistoryEvent, type Subject } from "../history/index.ts";
 import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../report/index.ts";
 import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";
 import { startClients, type ClientSpec, type Clients } from "./clients.ts";
@@ -123,7 +123,7 @@ export class ScenarioRun {
       return await this.until(condition, probe, timeoutMs);
     } catch (e) {
       if (!(e instanceof ConvergenceTimeoutError)) throw e;
-      this.record("wait-timeout", { condition, timeoutMs });
+      this.record({ kind: "wait-timeout" }, { condition, timeoutMs });
       this.log(`${condition}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
       return undefined;
     }
@@ -135,7 +135,7 @@ export class ScenarioRun {
   }
 
   /** Records `subject` = `value` as a sample (final reads, drained queues...). */
-  record(subject: string, value: unknown): void {
+  record(subject: Subject, value: unknown): void {
     this.history.sample(subject, value);
   }
 
