@@ -1,12 +1,11 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { deadlocks, deadlocksObserved, noLostUpdate } from "../harness/checks/index.ts";
-import { galeraStatus } from "../harness/formation/index.ts";
 import { setLbMode, type LbMode } from "../harness/formation/lb-mode.ts";
 import { completedOps } from "../harness/history/index.ts";
 import { counterWorker, createCounterTable, readCounter, type OpLoop } from "../harness/probes/index.ts";
 import { mutated } from "../topologies/index.ts";
-import { expectOutcome, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
+import { expectOutcome, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Workload (PLATFORM.md: two clients on two nodes, 300 updates each, saw 1213 four times; so
 // more writers on fewer rows, each in an explicit transaction as OpenStack's SQLAlchemy does,
@@ -68,8 +67,7 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
       } finally {
         await run.step("HAProxy back in single-writer mode", () => setLbMode(ctx, "single-writer"));
       }
-      await run.until("every Galera node Synced", async () =>
-        (await Promise.all(running.hostsOf("datahost").map((h) => galeraStatus(h)))).every((s) => s.state === "Synced" && s.size === 3));
+      await run.until(until.galeraSynced(running, 3));
       await run.untilHealthy();
     });
 

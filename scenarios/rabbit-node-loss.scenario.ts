@@ -3,7 +3,6 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { haPolicy, queueArguments } from "../harness/formation/index.ts";
-import { lastSample } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
@@ -19,7 +18,7 @@ import {
   startMqClients,
   type MqClients,
   rabbitConverged,
-  steadyOk,
+  until,
 } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
@@ -66,17 +65,13 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       mq = await startMqClients(run, running, queue, victim);
 
       const fault = await run.inject(killHost(victim));
-      const servedElsewhere = (process: string) => () => failedOver(run.history.events(), { processes: [process], away: [victim] }).valid === true;
       // Observed, not awaited: with no HA policy (the negative control) nothing fails over, and the run must still reach its end.
-      await run.observe("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
-      await run.observe("a delivery through another broker", servedElsewhere("amqp-consume"), CONSUMER_FAILOVER_MS * 2);
-      await run.until(`the writer's node sees ${victim} gone`, () => {
-        const last = lastSample(run.history.events(), { kind: "rabbit", host: writer })?.value as { running?: string[] } | undefined;
-        return last?.running?.length === 2;
-      });
+      await run.observe(until.servedAway(run.history, ["amqp-publish"], [victim]), PUBLISH_OUTAGE_MS * 2);
+      await run.observe(until.servedAway(run.history, ["amqp-consume"], [victim]), CONSUMER_FAILOVER_MS * 2);
+      await run.until({ ...until.rabbitRunning(run.history, [writer], 2), name: `the writer's node sees ${victim} gone` });
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => rabbitConverged(lastSample(run.history.events(), { kind: "rabbit", host: h })?.value)));
+      await run.until(until.rabbitConverged(run.history, data));
       // With no mirroring policy and no quorum queues (the negative control), the queue has no mirror to synchronise.
       if (haPolicy(running.topology) || queueArguments(running.topology)["x-queue-type"]) {
         await run.observe("every mirror of the queue synchronised again", async () => {
@@ -86,11 +81,11 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       } else run.log(`no HA policy: queue ${queue} has no mirror to synchronise`);
       run.record({ kind: "queue-mirrors", at: "after-heal" }, await queueMirrors(running.host(writer), queue));
 
-      await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
+      await run.until(until.steadyOk(run.history, "amqp-publish"));
 
       await mq.stop(["amqp-publish"]);
       await recordDrained(run, mq.consumer);
-      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
+      await run.until(until.steadyOk(run.history, "mysql"));
       await db.stop(["mysql"]);
       await recordFinalRows(run, running, table);
     });

@@ -2,9 +2,8 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { lastSample } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "../harness/run/index.ts";
+import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged, until } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
@@ -45,10 +44,9 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
       sampler.start();
 
       const fault = await run.inject(killHost(victim));
-      const servedElsewhere = (process: string) => () => failedOver(run.history.events(), { processes: [process], away: [victim] }).valid === true;
-      await run.until("a write acked by another Galera node", servedElsewhere("mysql"), DB_OUTAGE_MS * 2);
-      await run.until("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
-      await run.until("a delivery through another broker", servedElsewhere("amqp-consume"), PUBLISH_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["mysql"], [victim]), DB_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["amqp-publish"], [victim]), PUBLISH_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["amqp-consume"], [victim]), PUBLISH_OUTAGE_MS * 2);
       const promoted = await run.until("a surviving mirror promoted to queue master", async () => {
         const other = data.find((h) => h !== victim)!;
         const q = await queueMirrors(running.host(other), queue);
@@ -58,10 +56,8 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
       run.log(`queue master now ${promoted.master}`);
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every RabbitMQ node with 3 running after the heal", () =>
-        data.every((h) => rabbitConverged(lastSample(run.history.events(), { kind: "rabbit", host: h })?.value)));
-      await run.until("a sample of every Galera node Synced in a cluster of 3 after the heal", () =>
-        data.every((h) => wsrepSynced(lastSample(run.history.events(), { kind: "wsrep", host: h })?.value)));
+      await run.until(until.rabbitConverged(run.history, data));
+      await run.until(until.galeraSyncedSampled(run.history, data, 3));
 
       await settleDataClients(run, running, clients, table);
     });

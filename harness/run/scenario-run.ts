@@ -8,6 +8,7 @@ import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress
 import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";
 import { startClients, type ClientSpec, type Clients } from "./clients.ts";
 import { startClusterwareClients } from "./cw-clients.ts";
+import type { Condition } from "./until.ts";
 import { isClusterware, type AnyTopology, type ClusterwareTopology } from "../../topologies/index.ts";
 
 /** A check as a scenario declares it: a pure function of the run's history. */
@@ -106,9 +107,13 @@ export class ScenarioRun {
     return handle;
   }
 
-  /** Waits for `condition` with an explicit bound, as a named phase; returns the probe's value. */
-  until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000): Promise<T> {
-    return this.step(`until ${condition}`, () => waitFor(condition, probe, { timeoutMs, intervalMs: 250 }));
+  /** Waits for the named `condition` within `timeoutMs` (else its own bound, else 120 s), as a named phase; returns the probe's value. */
+  until<T>(condition: Condition<T>, timeoutMs?: number): Promise<T>;
+  /** Waits for `condition` with an explicit bound (default 120 s), as a named phase; returns the probe's value. */
+  until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T>;
+  until<T>(condition: string | Condition<T>, probeOrMs?: number | (() => Promise<T | undefined | false> | T | undefined | false), ms?: number): Promise<T> {
+    const c = asCondition(condition, probeOrMs, ms);
+    return this.step(`until ${c.name}`, () => waitFor(c.name, c.probe, { timeoutMs: c.timeoutMs, intervalMs: 250 }));
   }
 
   /**
@@ -118,13 +123,16 @@ export class ScenarioRun {
    * under the mutation it never comes, and the run must still reach its end for the control to count.
    * Any other error still crashes the run. Returns the probe's value, or undefined on timeout.
    */
-  async observe<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T | undefined> {
+  observe<T>(condition: Condition<T>, timeoutMs?: number): Promise<T | undefined>;
+  observe<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T | undefined>;
+  async observe<T>(condition: string | Condition<T>, probeOrMs?: number | (() => Promise<T | undefined | false> | T | undefined | false), ms?: number): Promise<T | undefined> {
+    const { name: c, probe, timeoutMs } = asCondition(condition, probeOrMs, ms);
     try {
-      return await this.until(condition, probe, timeoutMs);
+      return await this.until(c, probe, timeoutMs);
     } catch (e) {
       if (!(e instanceof ConvergenceTimeoutError)) throw e;
-      this.record({ kind: "wait-timeout" }, { condition, timeoutMs });
-      this.log(`${condition}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
+      this.record({ kind: "wait-timeout" }, { condition: c, timeoutMs });
+      this.log(`${c}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
       return undefined;
     }
   }
@@ -173,4 +181,12 @@ export class ScenarioRun {
       running: this.running,
     });
   }
+}
+
+type Probe<T> = () => Promise<T | undefined | false> | T | undefined | false;
+
+/** The one shape of both call forms: a name, a probe, and the bound that applies (call site, then condition, then 120 s). */
+function asCondition<T>(condition: string | Condition<T>, probeOrMs: number | Probe<T> | undefined, ms: number | undefined): { name: string; probe: Probe<T>; timeoutMs: number } {
+  if (typeof condition === "string") return { name: condition, probe: probeOrMs as Probe<T>, timeoutMs: ms ?? 120_000 };
+  return { name: condition.name, probe: condition.probe, timeoutMs: (probeOrMs as number | undefined) ?? condition.timeoutMs ?? 120_000 };
 }

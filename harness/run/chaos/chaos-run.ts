@@ -6,9 +6,8 @@ import { formatSchedule, generateCommand, replayCommand, scheduleJson, scheduleP
 import type { RunningTopology } from "../../engine/index.ts";
 import { healAll, UnsupportedFaultError, type FaultHandle } from "../../faults/index.ts";
 import { keystoneEndpoints } from "../../formation/index.ts";
-import { lastSample } from "../../history/index.ts";
 import type { RunSummary } from "../../report/index.ts";
-import { rabbitConverged, rabbitSampler, ScenarioRun, settleDataClients, steadyOk, type Clients } from "../index.ts";
+import { rabbitSampler, ScenarioRun, settleDataClients, until, type Clients } from "../index.ts";
 import { AVAILABILITY_CHECK, availabilityMetrics, chaosChecks, CONVERGE_MS, type ChaosThresholds } from "./chaos-checks.ts";
 import { NoLiveTargetError, resolveTarget } from "./resolve-target.ts";
 import { revalidatePreFaultTokens } from "./revalidate-tokens.ts";
@@ -139,9 +138,9 @@ export async function runChaos(running: RunningTopology, schedule: Schedule, opt
       await healEverything();
     }
     await run.untilHealthy();
-    await run.until("a sample of every RabbitMQ node with all nodes running", () => data.every((h) => rabbitConverged(lastSample(run.history.events(), { kind: "rabbit", host: h })?.value)), CONVERGE_MS);
+    await run.until(until.rabbitConverged(run.history, data), CONVERGE_MS);
     await settleDataClients(run, running, clients, table);
-    await run.until("Keystone and Glance steadily ok again", () => steadyOk(run.history.events(), "keystone") && steadyOk(run.history.events(), "glance"));
+    await run.until(until.steadyOk(run.history, ["keystone", "glance"]));
     await clients.stop(["keystone"]);
     await revalidatePreFaultTokens(run, keystoneEndpoints(running.formationContext(() => undefined)).keystoneBase);
   });
