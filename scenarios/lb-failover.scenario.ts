@@ -32,10 +32,12 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
       [victim] = await holders();
       survivors = spec.allowed.filter((h) => h !== victim);
 
-      const fault = await run.inject(killHost(victim));
-      await run.until(until.vipOn(running, "db", survivors), VIP_MOVE_MS * 3);
-      await run.until(until.okAfterFault(run.history, "mysql"), DB_OUTAGE_MS * 3);
-      await fault.heal();
+      {
+        // The block's end heals the fault (handles are AsyncDisposable), on a throw as well.
+        await using fault = await run.inject(killHost(victim));
+        await run.until(until.vipOn(running, "db", survivors), VIP_MOVE_MS * 3);
+        await run.until(until.okAfterFault(run.history, "mysql"), DB_OUTAGE_MS * 3);
+      }
       await run.untilHealthy();
       // keepalived preempts, as the guide configures it: the returning MASTER takes the VIP back, a
       // second, short move. Clients are judged steady only on ops after the VIP settled there.
