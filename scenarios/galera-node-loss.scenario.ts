@@ -41,10 +41,7 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
       if (!victim) throw new Error("no active Galera backend on the load balancer holding the DB VIP");
 
       const fault = await run.inject(killHost(victim));
-      await run.until(`HAProxy writes to a node other than ${victim}`, async () => {
-        const w = await writer();
-        return w !== null && w !== victim;
-      }, DB_OUTAGE_MS * 3);
+      await run.until(until.writerLeft(running, victim), DB_OUTAGE_MS * 3);
       await run.until(until.okAfterFault(run.history, "mysql"), DB_OUTAGE_MS * 3);
       await fault.heal();
       await run.until(until.galeraSynced(running, 3), REJOIN_MS * 2);

@@ -81,10 +81,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       reader.start();
       // Observed, not awaited: without the Synced health check (the negative control) HAProxy keeps the cut-off
       // writer, and the run must still reach its end for the checks to judge it.
-      await run.observe(`HAProxy writes to a node other than ${victim}`, async () => {
-        const w = await writer();
-        return w !== null && w !== victim;
-      }, DB_OUTAGE_MS * 2);
+      await run.observe(until.writerLeft(running, victim), DB_OUTAGE_MS * 2);
       await run.observe("a MySQL write through the DB VIP acknowledged on the majority", () => {
         const events = run.history.events();
         const { effectiveMono } = faultWindow(events);

@@ -1,6 +1,6 @@
 import { failedOver } from "../checks/index.ts";
 import type { Host, RunningTopology } from "../engine/index.ts";
-import { galeraStatus, pacemakerStatus, vipHolders } from "../formation/index.ts";
+import { galeraStatus, lbStatus, pacemakerStatus, vipHolders } from "../formation/index.ts";
 import { lastSample, type History } from "../history/index.ts";
 import { issueToken } from "../probes/index.ts";
 import type { ClusterwareTopology } from "../../topologies/index.ts";
@@ -88,7 +88,7 @@ export const until = {
   vipOn(running: RunningTopology<BaseTopology>, vip: string, hosts: readonly string[]): Condition<string> {
     return cond(`VIP ${vip} on ${hosts.join(" or ")}`, async () => {
       const [h] = await holders(running, vip);
-      return h !== undefined && hosts.includes(h) && h;
+      return h !== undefined && hosts.includes(h) ? h : undefined;
     });
   },
 
@@ -105,6 +105,16 @@ export const until = {
     return cond(`${resources.join(", ")} running on ${hosts.join(" or ")}`, async () => {
       const s = await cwStatus(running, skip);
       return resources.every((r) => hosts.includes(s.runningOn[r]?.[0] ?? ""));
+    });
+  },
+
+  /** HAProxy on the load balancer holding the DB VIP sends writes to a Galera node other than `host`; yields that node. */
+  writerLeft(running: RunningTopology, host: string): Condition<string> {
+    return cond(`HAProxy writes to a node other than ${host}`, async () => {
+      const ctx = running.formationContext(() => undefined);
+      const [holder] = await vipHolders(ctx, "db", running.hostsOf("lb"));
+      const w = holder ? (await lbStatus(ctx.host(holder), ctx.vipAddress("db"))).activeBackend : null;
+      return w && w !== host ? w : undefined;
     });
   },
 
