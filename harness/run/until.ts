@@ -28,7 +28,12 @@ function vipCandidates(running: RunningTopology<BaseTopology>, vip: string): Hos
   return running.hosts.filter((h) => roles.has(h.role));
 }
 
-const holders = (running: RunningTopology<BaseTopology>, vip: string) => vipHolders(running.formationContext(() => undefined), vip, vipCandidates(running, vip));
+/** Reads `vip`'s holders; the context and candidates are built once, not on every poll. */
+function holdersOf(running: RunningTopology<BaseTopology>, vip: string): () => Promise<string[]> {
+  const ctx = running.formationContext(() => undefined);
+  const candidates = vipCandidates(running, vip);
+  return () => vipHolders(ctx, vip, candidates);
+}
 
 /** The named, reusable wait conditions of the scenarios; each builds a {@link Condition} and has no side effect until probed. */
 export const until = {
@@ -86,16 +91,18 @@ export const until = {
 
   /** `vip`'s first holder is one of `hosts`. */
   vipOn(running: RunningTopology<BaseTopology>, vip: string, hosts: readonly string[]): Condition<string> {
+    const holders = holdersOf(running, vip);
     return cond(`VIP ${vip} on ${hosts.join(" or ")}`, async () => {
-      const [h] = await holders(running, vip);
+      const [h] = await holders();
       return h !== undefined && hosts.includes(h) ? h : undefined;
     });
   },
 
   /** `vip` held again, by hosts none of which is `host`; whether the new holder is allowed is the checks' verdict. */
   vipLeft(running: RunningTopology<BaseTopology>, vip: string, host: string): Condition<string[]> {
+    const holders = holdersOf(running, vip);
     return cond(`VIP ${vip} on a host other than ${host}`, async () => {
-      const now = await holders(running, vip);
+      const now = await holders();
       return now.length > 0 && !now.includes(host) && now;
     });
   },
@@ -110,8 +117,8 @@ export const until = {
 
   /** HAProxy on the load balancer holding the DB VIP sends writes to a Galera node other than `host`; yields that node. */
   writerLeft(running: RunningTopology, host: string): Condition<string> {
+    const ctx = running.formationContext(() => undefined);
     return cond(`HAProxy writes to a node other than ${host}`, async () => {
-      const ctx = running.formationContext(() => undefined);
       const [holder] = await vipHolders(ctx, "db", running.hostsOf("lb"));
       const w = holder ? (await lbStatus(ctx.host(holder), ctx.vipAddress("db"))).activeBackend : null;
       return w && w !== host ? w : undefined;
