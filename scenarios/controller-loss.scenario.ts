@@ -6,7 +6,7 @@ import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, consolidate, cwStatus, recordFinalRowsCw } from "../harness/run/cw-support.ts";
-import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, recordDrained, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, recordDrained, ScenarioRun, sharedClusterware, until } from "../harness/run/index.ts";
 
 // Corosync declares the node lost after its token (3 s), then each chain starts on the standby (mount,
 // InnoDB recovery, RabbitMQ boot, Keystone/Glance start under load); every chain was on the standby after
@@ -40,14 +40,11 @@ describe("controller-loss: the active controller dies", () => {
       const standby = pool.filter((n) => n !== victim);
       const t0 = performance.now();
       const fault = await run.inject(killHost(victim));
-      await run.until(`every controller_sp chain running on ${standby.join(" or ")}`, async () => {
-        const s = await cwStatus(running, [victim]);
-        return members.every((r) => standby.includes(s.runningOn[r]?.[0] ?? "")) || undefined;
-      }, FAILOVER_MS);
+      await run.until({ ...until.runningOn(running, members, standby, [victim]), name: `every controller_sp chain running on ${standby.join(" or ")}` }, FAILOVER_MS);
       failoverMs = Math.round(performance.now() - t0);
       await fault.heal();
       await run.untilHealthy();
-      await run.until("every pre-fault token validated again", () => preFaultTokensRevalidated(run.history.events()), 120_000);
+      await run.until(until.tokensRevalidated(run.history), 120_000);
       await clients.stop(["amqp-publish"]);
       await recordDrained(run, clients.consumer!);
       await clients.stop(["mysql"]); // the final read sees every write the writer will ever make

@@ -7,7 +7,7 @@ import { formationContext } from "../harness/formation/index.ts";
 import { completedOps } from "../harness/history/index.ts";
 import { counterWorker, createCounterTable, readCounter, type OpLoop } from "../harness/probes/index.ts";
 import { mutated } from "../topologies/index.ts";
-import { expectOutcome, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
+import { expectOutcome, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Workload (PLATFORM.md: two clients on two nodes, 300 updates each, saw 1213 four times; so
 // more writers on fewer rows, each in an explicit transaction as OpenStack's SQLAlchemy does,
@@ -53,11 +53,11 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
       } finally {
         await Promise.all(workers.map((w) => w.stop()));
       }
-      run.record(`${process}:nodes`, [...new Set(completedOps(run.history.events(), { process, f: "attempt" }).map((o) => o.host).filter((h): h is string => !!h))].sort());
+      run.record({ kind: "counter", process, part: "nodes" }, [...new Set(completedOps(run.history.events(), { process, f: "attempt" }).map((o) => o.host).filter((h): h is string => !!h))].sort());
       await run.step(`final counter (${process})`, async () => {
         const perNode = Object.fromEntries(await Promise.all(running.hostsOf("datahost").map(async (h) => [h.name, await readCounter(h.ip, table)] as const)));
-        run.record(`${process}:per-node`, perNode);
-        run.record(`${process}:final`, await readCounter(vip, table));
+        run.record({ kind: "counter", process, part: "per-node" }, perNode);
+        run.record({ kind: "counter", process, part: "final" }, await readCounter(vip, table));
       });
     };
 
@@ -69,8 +69,7 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
       } finally {
         await run.step("HAProxy back in single-writer mode", () => setLbMode(ctx, "single-writer"));
       }
-      await run.until("every Galera node Synced", async () =>
-        (await Promise.all(running.hostsOf("datahost").map((h) => galeraStatus(h)))).every((s) => s.state === "Synced" && s.size === 3));
+      await run.until(until.galeraSynced(running, 3));
       await run.untilHealthy();
     });
 
@@ -79,9 +78,9 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
     const summary = await run.finish(
       {
         "multi-writer: 1213 deadlocks observed": (e) => deadlocksObserved(e, { process: multi }),
-        "multi-writer: retried increments lose no update": (e) => noLostUpdate(e, { process: multi, finalSubject: `${multi}:final` }),
+        "multi-writer: retried increments lose no update": (e) => noLostUpdate(e, { process: multi, finalSubject: { kind: "counter", process: multi, part: "final" } }),
         "single-writer: no 1213 deadlock": (e) => deadlocks(e, { process: single, maxDeadlocks: 0 }),
-        "single-writer: increments lose no update": (e) => noLostUpdate(e, { process: single, finalSubject: `${single}:final` }),
+        "single-writer: increments lose no update": (e) => noLostUpdate(e, { process: single, finalSubject: { kind: "counter", process: single, part: "final" } }),
       },
       (v) => ({
         deadlocksMultiWriter: Number(v["multi-writer: 1213 deadlocks observed"].details.count ?? NaN),

@@ -4,7 +4,7 @@ import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/ch
 import { killHost } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
 // 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST.
@@ -41,16 +41,12 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
       if (!victim) throw new Error("no active Galera backend on the load balancer holding the DB VIP");
 
       const fault = await run.inject(killHost(victim));
-      await run.until(`HAProxy writes to a node other than ${victim}`, async () => {
-        const w = await writer();
-        return w !== null && w !== victim;
-      }, DB_OUTAGE_MS * 3);
-      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => okAfterFault(run.history.events(), "mysql"), DB_OUTAGE_MS * 3);
+      await run.until(until.writerLeft(running, victim), DB_OUTAGE_MS * 3);
+      await run.until(until.okAfterFault(run.history, "mysql"), DB_OUTAGE_MS * 3);
       await fault.heal();
-      await run.until(`${victim} rejoined: every Galera node Synced in a cluster of 3`, async () =>
-        (await Promise.all(nodes.map((h) => galeraStatus(h)))).every(synced3), REJOIN_MS * 2);
+      await run.until(until.galeraSynced(running, 3), REJOIN_MS * 2);
       await run.untilHealthy();
-      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
+      await run.until(until.steadyOk(run.history, "mysql"));
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
     });
@@ -60,7 +56,7 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
         "DB outage within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged write lost": (e) => ackedWrites(e),
         "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
-        "the killed node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subjectPrefix: "wsrep:", predicate: synced3, withinMs: REJOIN_MS }),
+        "the killed node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
       },
       (v) => ({
         dbOutageMs: maxOutageMs(v["DB outage within bound"]),

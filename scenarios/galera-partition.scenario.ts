@@ -7,7 +7,7 @@ import { compareMono, completedOps, faultWindow } from "../harness/history/index
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, steadyOk } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: an isolated Galera node turns non-Primary once its peers are
 // suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
@@ -81,10 +81,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       reader.start();
       // Observed, not awaited: without the Synced health check (the negative control) HAProxy keeps the cut-off
       // writer, and the run must still reach its end for the checks to judge it.
-      await run.observe(`HAProxy writes to a node other than ${victim}`, async () => {
-        const w = await writer();
-        return w !== null && w !== victim;
-      }, DB_OUTAGE_MS * 2);
+      await run.observe(until.writerLeft(running, victim), DB_OUTAGE_MS * 2);
       await run.observe("a MySQL write through the DB VIP acknowledged on the majority", () => {
         const events = run.history.events();
         const { effectiveMono } = faultWindow(events);
@@ -101,18 +98,17 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       }, 60_000);
       await reader.stop();
       await fault.heal();
-      await run.until(`${victim} rejoined: every Galera node Synced in a cluster of 3`, async () =>
-        (await Promise.all(nodes.map((h) => galeraStatus(h)))).every(synced3), REJOIN_MS * 2);
+      await run.until(until.galeraSynced(running, 3), REJOIN_MS * 2);
       await run.until(`the direct writer to ${victim} acknowledged again`, () => {
         const { healedMono } = faultWindow(run.history.events());
         return completedOps(run.history.events(), { process: "mysql-minority" }).some((o) => o.type === "ok" && healedMono && o.completeMono && compareMono(o.completeMono, healedMono) > 0);
       }, 60_000);
       await Promise.all(own.map((p) => p.stop()));
       await run.untilHealthy();
-      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
+      await run.until(until.steadyOk(run.history, "mysql"));
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
-      for (const h of nodes) run.record(`minority-rows:${h.name}`, await readSeqs(h.ip, minorityTable));
+      for (const h of nodes) run.record({ kind: "minority-rows", host: h.name }, await readSeqs(h.ip, minorityTable));
     });
     await Promise.all(own.map((p) => p.stop()));
 
@@ -124,8 +120,8 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
         "DB outage through the VIP within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged write lost": (e) => ackedWrites(e),
         "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
-        "every Galera node holds the same direct-writer rows": (e) => sameRows(e, { prefix: "minority-rows:", minNodes: nodes.length }),
-        "the isolated node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subjectPrefix: "wsrep:", predicate: synced3, withinMs: REJOIN_MS }),
+        "every Galera node holds the same direct-writer rows": (e) => sameRows(e, { subject: { kind: "minority-rows" }, minNodes: nodes.length }),
+        "the isolated node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
       },
       (v) => ({
         dbOutageMs: maxOutageMs(v["DB outage through the VIP within bound"]),

@@ -64,20 +64,20 @@ describe("gluster-brick-loss: a GlusterFS server dies under Glance", () => {
       // brick is down, and the run must still reach its end for the checks to judge it.
       newId = (await run.observe("a new image uploaded through Glance with the brick down", () =>
         recordedUpload(run, ep, `haproof-brick-loss-${Date.now()}`, data, UPLOAD_TIMEOUT_MS), UPLOAD_TIMEOUT_MS * 2)) ?? "";
-      run.record("glance:expected", { [clients.image!.id]: clients.image!.sha256, ...(newId ? { [newId]: newSha } : {}) });
+      run.record({ kind: "glance-expected" }, { [clients.image!.id]: clients.image!.sha256, ...(newId ? { [newId]: newSha } : {}) });
       run.log(newId ? `uploaded ${newId} (${newSha.slice(0, 12)}…) with ${victim} down` : `no upload succeeded with ${victim} down`);
       // A volume of one brick (the negative control's) has no replica to heal from: nothing to wait for, and the
       // self-heal checks stay unknown for want of samples.
       const replicated = expectedBricks(running.topology) > 1;
       if (!replicated) run.log(`volume ${running.topology.gluster.volume} has one brick: no self-heal to wait for`);
-      if (replicated) await run.observe("self-heal has entries pending for the dead brick", () => (lastSample(run.history.events(), "gluster:heal-pending")?.value as number) > 0, 60_000);
+      if (replicated) await run.observe("self-heal has entries pending for the dead brick", () => (lastSample(run.history.events(), { kind: "heal-pending" })?.value as number) > 0, 60_000);
       const okSinceFault = () => completedOps(run.history.events(), { process: "glance", f: "download" }).filter((o) => o.type === "ok" && o.completeMono && BigInt(o.completeMono) > BigInt(faultWindow(run.history.events()).effectiveMono!)).length;
       await run.observe(`${DOWNLOADS_DURING_FAULT} Glance downloads served with the brick down`, () => okSinceFault() >= DOWNLOADS_DURING_FAULT, GLANCE_OUTAGE_MS * 2);
       await fault.heal();
       await run.untilHealthy();
       if (replicated) await run.observe("self-heal complete (no entry pending) after the heal", () => {
         const { healedMono } = faultWindow(run.history.events());
-        return samplesOf(run.history.events(), "gluster:heal-pending").some((s) => healedMono && BigInt(s.mono) > BigInt(healedMono) && s.value === 0);
+        return samplesOf(run.history.events(), { kind: "heal-pending" }).some((s) => healedMono && BigInt(s.mono) > BigInt(healedMono) && s.value === 0);
       }, HEAL_MS * 2);
       if (newId) {
         await recordBrickChecksums(run, running, newId);
@@ -92,14 +92,14 @@ describe("gluster-brick-loss: a GlusterFS server dies under Glance", () => {
         "Glance outage within bound": (e) => outage(e, { processes: ["glance"], maxOutageMs: GLANCE_OUTAGE_MS }),
         "a new image uploads while the brick is down": (e) => okDuringFault(e, { process: "glance-upload", f: "upload" }),
         "self-heal completes after the server returns": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "gluster:heal-pending", subjects: ["gluster:heal-pending"], predicate: pending, withinMs: HEAL_MS }),
-        "the new image's bytes are on every brick": (e) => replicaChecksums(e, { prefix: "brick-sha:", expected: newSha, replicas: servers }),
+          convergedAfterHeal(e, { subject: { kind: "heal-pending" }, subjects: [{ kind: "heal-pending" }], predicate: pending, withinMs: HEAL_MS }),
+        "the new image's bytes are on every brick": (e) => replicaChecksums(e, { subject: { kind: "brick-sha" }, expected: newSha, replicas: servers }),
         "the new image downloads intact after the heal": (e) => imageIntegrity(e, { process: "glance-new" }),
       },
       (v) => ({
         glanceOutageMs: maxOutageMs(v["Glance outage within bound"]),
         healMs: Number(v["self-heal completes after the server returns"].details.afterHealMs ?? NaN),
-        healPendingMax: Math.max(0, ...(run.history.events().filter((e) => e.kind === "sample" && e.subject === "gluster:heal-pending").map((e) => Number((e as { value: unknown }).value)))),
+        healPendingMax: Math.max(0, ...(samplesOf(run.history.events(), { kind: "heal-pending" }).map((e) => Number(e.value)))),
       }),
     );
     expectOutcome(summary);

@@ -4,7 +4,7 @@ import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, okAfterFault, steadyOk } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: keepalived VRRP with advert_int 1 s; a BACKUP takes over after
 // 3 missed adverts plus skew, ~3.6 s; HAProxy on the new holder is already running.
@@ -32,16 +32,18 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
       [victim] = await holders();
       survivors = spec.allowed.filter((h) => h !== victim);
 
-      const fault = await run.inject(killHost(victim));
-      await run.until(`DB VIP on ${survivors.join(" or ")}`, async () => survivors.includes((await holders())[0]), VIP_MOVE_MS * 3);
-      await run.until("a MySQL write through the DB VIP acknowledged after the kill", () => okAfterFault(run.history.events(), "mysql"), DB_OUTAGE_MS * 3);
-      await fault.heal();
+      {
+        // The block's end heals the fault (handles are AsyncDisposable), on a throw as well.
+        await using fault = await run.inject(killHost(victim));
+        await run.until(until.vipOn(running, "db", survivors), VIP_MOVE_MS * 3);
+        await run.until(until.okAfterFault(run.history, "mysql"), DB_OUTAGE_MS * 3);
+      }
       await run.untilHealthy();
       // keepalived preempts, as the guide configures it: the returning MASTER takes the VIP back, a
       // second, short move. Clients are judged steady only on ops after the VIP settled there.
-      await run.until(`DB VIP back on ${victim} (keepalived preempts)`, async () => (await holders())[0] === victim, VIP_MOVE_MS * 3);
+      await run.until(until.vipOn(running, "db", [victim]), VIP_MOVE_MS * 3);
       const settled = run.history.events().at(-1)!.mono;
-      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql", 10, settled), DB_OUTAGE_MS * 3);
+      await run.until(until.steadyOk(run.history, "mysql", { n: 10, sinceMono: settled }), DB_OUTAGE_MS * 3);
       await clients.stop(["mysql"]); // final reads see every write the writer will ever make
       await recordFinalRows(run, running, table);
     });

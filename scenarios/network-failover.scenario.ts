@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, type Check } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, until, type Check } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: Pacemaker moves a group within its corosync token (3 s) + membership
 // change + start timeouts; the g_network stand-ins start instantly, so the VIP move is the whole move.
@@ -40,10 +40,10 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
       run.log(`Network_VIP on ${victim}, Controller_VIP on ${controllerHolder}${controllerHolder === victim ? " (g_controller moves too)" : ""}`);
 
       const fault = await run.inject(killHost(victim));
-      await run.until(`Network_VIP on ${others.join(" or ")}`, async () => others.includes(await holder(net.vip)), NETWORK_VIP_MOVE_MS * 2);
+      await run.until(until.vipOn(running, net.vip, others), NETWORK_VIP_MOVE_MS * 2);
       if (controllerHolder === victim) {
         const to = ctl.allowed.filter((h) => h !== victim);
-        await run.until(`Controller_VIP on ${to.join(" or ")}`, async () => to.includes(await holder(ctl.vip)), NETWORK_VIP_MOVE_MS * 2);
+        await run.until(until.vipOn(running, ctl.vip, to), NETWORK_VIP_MOVE_MS * 2);
       }
       await fault.heal();
       await run.untilHealthy();
@@ -65,7 +65,7 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
         "Controller_VIP never on two hosts or a forbidden one": (e) => vipUniqueness(e, { vip: ctl.vip, allowed: ctl.allowed, maxNoHolderMs: NO_HOLDER_MS }),
         "Keystone outage within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: API_OUTAGE_MS }),
         "the killed controller rejoins the cluster": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
       },
       (v) => ({
         networkVipMoveMs: Number(v["Network_VIP moved to the other allowed controller"].details.moveMs ?? NaN),

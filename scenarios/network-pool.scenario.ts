@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, cwStatus } from "../harness/run/cw-support.ts";
-import { expectOutcome, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
+import { expectOutcome, ScenarioRun, sharedClusterware, until } from "../harness/run/index.ts";
 
 // Bound (harness/requirements, formula beside it): Corosync's token (3 s) and consensus, then three Dummy
 // starts. Measured on the 2-core host (2026-11-22, 2 runs): 11.3-11.6 s.
@@ -30,10 +30,7 @@ describe("network-pool: the active network controller dies", () => {
       const standby = pool.filter((n) => n !== victim);
       const t0 = performance.now();
       const fault = await run.inject(killHost(victim));
-      await run.until(`the agents running on ${standby.join(" or ")}`, async () => {
-        const s = await cwStatus(running, [victim]);
-        return agents.every((a) => standby.includes(s.runningOn[a]?.[0] ?? "")) || undefined;
-      }, FAILOVER_MS);
+      await run.until({ ...until.runningOn(running, agents, standby, [victim]), name: `the agents running on ${standby.join(" or ")}` }, FAILOVER_MS);
       relocationMs = Math.round(performance.now() - t0);
       await fault.heal();
       await run.untilHealthy();

@@ -3,9 +3,8 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { imageIntegrity, outage, placement, tokenContinuity, vipMoved, vipUniqueness, convergedAfterHeal } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints, vipHolders } from "../harness/observe/index.ts";
-import { issueToken } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, preFaultTokensRevalidated, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds come from the requirements table (harness/requirements), overridable per site.
 const VIP_MOVE_MS = thresholdMs("node-loss", "controllerVipMoveMs");
@@ -35,14 +34,11 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
 
       const fault = await run.inject(killHost(victim));
       // Any new holder ends the wait; whether it is an allowed one is the checks' verdict, not the wait's.
-      await run.until(`Controller_VIP on a host other than ${victim}`, async () => {
-        const now = await holders();
-        return now.length > 0 && !now.includes(victim);
-      }, VIP_MOVE_MS * 2);
-      await run.until("Keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase).then(() => true), KEYSTONE_OUTAGE_MS * 2);
+      await run.until(until.vipLeft(running, "controller", victim), VIP_MOVE_MS * 2);
+      await run.until(until.keystoneIssues(ep.keystoneBase), KEYSTONE_OUTAGE_MS * 2);
       await fault.heal();
       await run.untilHealthy();
-      await run.until("every pre-fault token validated again", () => preFaultTokensRevalidated(run.history.events()), 120_000);
+      await run.until(until.tokensRevalidated(run.history), 120_000);
     });
 
     const summary = await run.finish(
@@ -55,7 +51,7 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
         "Keystone outage within bound": (e) => outage(e, { processes: ["keystone"], maxOutageMs: KEYSTONE_OUTAGE_MS }),
         "Glance outage within bound": (e) => outage(e, { processes: ["glance"], maxOutageMs: GLANCE_OUTAGE_MS }),
         "the killed controller rejoins the cluster": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
       },
       (v) => ({
         controllerVipMoveMs: Number(v["Controller_VIP moved to the other allowed controller"].details.moveMs ?? NaN),

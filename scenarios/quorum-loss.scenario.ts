@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
+import { expectOutcome, chooseSurvivor, maxOutageMs, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds (from harness/requirements, overridable per site; each formula beside its bound). The survivor must stop
 // within corosync's token + consensus (1.2 x token) + the stop of Glance, then Keystone (the daemon agent SIGKILLs
@@ -41,10 +41,7 @@ describe("quorum-loss: two of the three controllers die at once", () => {
       run.log(`groups on ${holders.join(", ")}; keeping ${survivor}, killing ${victims.join(" and ")}`);
 
       const faults = await Promise.all(victims.map((v) => run.inject(killHost(v))));
-      await run.until(`${survivor} has no quorum and runs nothing`, async () => {
-        const s = await pacemakerStatus(running.host(survivor));
-        return !s.quorate && Object.values(s.runningOn).every((h) => h.length === 0);
-      }, STOP_GRACE_MS * 2);
+      await run.until(until.noQuorumNothingRuns(running, survivor), STOP_GRACE_MS * 2);
       await run.until("no controller holds a VIP", noVip, STOP_GRACE_MS);
       // Hold the fault past the grace, so the no-service claim is judged on a quorum-less steady state.
       await run.until(`${HELD_SAMPLES} no-quorum placement samples after the ${STOP_GRACE_MS / 1000} s grace`, () =>
@@ -68,7 +65,7 @@ describe("quorum-loss: two of the three controllers die at once", () => {
         ...Object.fromEntries(
           groups.map((g) => [`${g.name} only on ${g.allowed.join("/")}, never split`, (e) => placement(e, { resources: [vipResourceId(g.vip), ...g.resources], allowed: g.allowed })]),
         ),
-        "both groups run again after the heal": (e) => convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: converged, withinMs: RECOVERY_MS }),
+        "both groups run again after the heal": (e) => convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: converged, withinMs: RECOVERY_MS }),
         "Keystone answers again after the heal": (e) => outage(e, { processes: ["keystone"] }),
       },
       (v) => ({

@@ -3,7 +3,6 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { haPolicy, queueArguments } from "../harness/formation/index.ts";
-import { samplesWithPrefix } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
@@ -19,7 +18,7 @@ import {
   startMqClients,
   type MqClients,
   rabbitConverged,
-  steadyOk,
+  until,
 } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
@@ -59,24 +58,20 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       // node that dies is the one holding the queue; the mirrors on the other two must take over.
       await declareQueueOn(running.host(victim), queue, queueArguments(running.topology));
       const mirrors = await queueMirrors(running.host(writer), queue);
-      run.record("rabbit-queue:before-fault", mirrors);
+      run.record({ kind: "queue-mirrors", at: "before-fault" }, mirrors);
       run.log(`queue ${queue}: master ${mirrors?.master}, mirrors ${mirrors?.mirrors.join(", ")}, synchronised ${mirrors?.synchronised.join(", ")}`);
       sampler.start();
       // The clients list the victim first, so they are connected to it when it dies and must walk on.
       mq = await startMqClients(run, running, queue, victim);
 
       const fault = await run.inject(killHost(victim));
-      const servedElsewhere = (process: string) => () => failedOver(run.history.events(), { processes: [process], away: [victim] }).valid === true;
       // Observed, not awaited: with no HA policy (the negative control) nothing fails over, and the run must still reach its end.
-      await run.observe("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
-      await run.observe("a delivery through another broker", servedElsewhere("amqp-consume"), CONSUMER_FAILOVER_MS * 2);
-      await run.until(`the writer's node sees ${victim} gone`, () => {
-        const last = samplesWithPrefix(run.history.events(), `rabbit:${writer}`).at(-1)?.value as { running?: string[] } | undefined;
-        return last?.running?.length === 2;
-      });
+      await run.observe(until.servedAway(run.history, ["amqp-publish"], [victim]), PUBLISH_OUTAGE_MS * 2);
+      await run.observe(until.servedAway(run.history, ["amqp-consume"], [victim]), CONSUMER_FAILOVER_MS * 2);
+      await run.until({ ...until.rabbitRunning(run.history, [writer], 2), name: `the writer's node sees ${victim} gone` });
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every node with 3 running after the heal", () => data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
+      await run.until(until.rabbitConverged(run.history, data));
       // With no mirroring policy and no quorum queues (the negative control), the queue has no mirror to synchronise.
       if (haPolicy(running.topology) || queueArguments(running.topology)["x-queue-type"]) {
         await run.observe("every mirror of the queue synchronised again", async () => {
@@ -84,13 +79,13 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
           return q !== null && q.synchronised.length === data.length - 1 && q;
         }, 120_000);
       } else run.log(`no HA policy: queue ${queue} has no mirror to synchronise`);
-      run.record("rabbit-queue:after-heal", await queueMirrors(running.host(writer), queue));
+      run.record({ kind: "queue-mirrors", at: "after-heal" }, await queueMirrors(running.host(writer), queue));
 
-      await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
+      await run.until(until.steadyOk(run.history, "amqp-publish"));
 
       await mq.stop(["amqp-publish"]);
       await recordDrained(run, mq.consumer);
-      await run.until("MySQL writes through the DB VIP steadily ok again", () => steadyOk(run.history.events(), "mysql"));
+      await run.until(until.steadyOk(run.history, "mysql"));
       await db.stop(["mysql"]);
       await recordFinalRows(run, running, table);
     });
@@ -106,7 +101,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
         "DB writes unaffected (the victim is a Galera backup)": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "no acknowledged DB write lost": (e) => ackedWrites(e),
         "the killed node rejoins: every node sees 3 running": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

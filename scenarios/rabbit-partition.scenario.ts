@@ -3,7 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, reportsPaused, verdict } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
 import { queueArguments } from "../harness/formation/index.ts";
-import { compareMono, faultWindow, samplesOf, samplesWithPrefix } from "../harness/history/index.ts";
+import { compareMono, faultWindow, samplesOf } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
 import {
   expectOutcome,
@@ -18,7 +18,7 @@ import {
   startMqClients,
   type MqClients,
   rabbitConverged,
-  steadyOk,
+  until,
 } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
@@ -57,29 +57,25 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
       majority = data.filter((h) => h !== minority);
       run.log(`partition handling ${mode}; isolating ${minority} from ${majority.join(", ")}`);
       await declareQueueOn(running.host(writer), queue, queueArguments(running.topology));
-      run.record("rabbit-queue:before-fault", await queueMirrors(running.host(writer), queue));
+      run.record({ kind: "queue-mirrors", at: "before-fault" }, await queueMirrors(running.host(writer), queue));
       sampler.start();
       // Clients list the minority node first: pause_minority must push them to the majority.
       mq = await startMqClients(run, running, queue, minority);
 
       const fault = await run.inject(partition(isolate(minority, data)));
-      await run.until(`the majority (${majority.join(", ")}) sees ${minority} gone`, () =>
-        majority.every((h) => (samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value as { running?: string[] } | undefined)?.running?.length === 2),
-      PARTITION_DETECT_MS * 2);
+      await run.until({ ...until.rabbitRunning(run.history, majority, 2), name: `the majority (${majority.join(", ")}) sees ${minority} gone` }, PARTITION_DETECT_MS * 2);
       if (mode === "pause_minority")
         // Only the node's own answer that its app stopped is a pause: a node that does not answer is not one.
         await run.until(`${minority} paused (its own node says its rabbit app is stopped)`, () => {
           const events = run.history.events();
           const { effectiveMono } = faultWindow(events);
-          return samplesOf(events, `rabbit:${minority}`).some((s) => !!effectiveMono && compareMono(s.mono, effectiveMono) >= 0 && reportsPaused(s.value));
+          return samplesOf(events, { kind: "rabbit", host: minority }).some((s) => !!effectiveMono && compareMono(s.mono, effectiveMono) >= 0 && reportsPaused(s.value));
         }, PARTITION_DETECT_MS * 2);
-      await run.until("a publish confirmed and a delivery consumed by the majority", () =>
-        failedOver(run.history.events(), { processes: ["amqp-publish", "amqp-consume"], away: [minority] }).valid === true, PUBLISH_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["amqp-publish", "amqp-consume"], [minority]), PUBLISH_OUTAGE_MS * 2);
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every node with 3 running after the heal", () =>
-        data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
-      await run.until("publishing with confirms steadily ok again", () => steadyOk(run.history.events(), "amqp-publish"));
+      await run.until(until.rabbitConverged(run.history, data));
+      await run.until(until.steadyOk(run.history, "amqp-publish"));
       await mq.stop(["amqp-publish"]);
       await recordDrained(run, mq.consumer);
     });
@@ -97,7 +93,7 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
         "publisher and consumer moved to the majority": (e) =>
           failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: FAILOVER_MS }),
         "every node sees 3 running after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: RECOVERY_MS }),
+          convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: RECOVERY_MS }),
       },
       (v) => {
         const p = v[`partition handling ${mode}: the minority pauses, the majority runs alone`].details;

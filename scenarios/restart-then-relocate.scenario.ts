@@ -45,7 +45,7 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
         await run.until(`failure ${k} counted and mysql running again on ${home}`, async () =>
           (await failCount(running, "mysql", home)) >= k && healthyOn(await cwStatus(running), "mysql") === home, RESTART_MS);
         restartMs.push(Math.round(performance.now() - t0));
-        run.record("mysql:restart", { attempt: k, node: home, ms: restartMs.at(-1) });
+        run.record({ kind: "mysql-restart" }, { attempt: k, node: home, ms: restartMs.at(-1) });
       }
       const t0 = performance.now();
       await run.inject(killProcess(home, MYSQLD, "mysqld"));
@@ -56,7 +56,7 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
         return CHAIN.every((r) => standby.includes(s.runningOn[r]?.[0] ?? "")) || undefined;
       }, RELOCATE_MS)) === true;
       if (relocated) relocationMs = Math.round(performance.now() - t0);
-      run.record("mysql:relocation", { from: home, to: (await cwStatus(running)).placement.mysql, relocated, ms: relocated ? relocationMs : null, waitedMs: RELOCATE_MS });
+      run.record({ kind: "mysql-relocation" }, { from: home, to: (await cwStatus(running)).placement.mysql, relocated, ms: relocated ? relocationMs : null, waitedMs: RELOCATE_MS });
       await clearFailures(running);
       await run.untilHealthy();
       await clients.stop(["mysql"]); // the final read sees every write the writer will ever make

@@ -4,9 +4,8 @@ import { outage, stayedOn, vipStayed } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
-import { issueToken } from "../harness/probes/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology } from "../harness/run/index.ts";
+import { expectOutcome, firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds (from harness/requirements, overridable per site). Pacemaker notices within one monitor interval (tunables.pacemakerMonitorIntervalS = 5 s),
 // stops the group's tail and starts it again in place (Keystone's uwsgi needs ~5-15 s to answer /v3, up to
@@ -45,7 +44,7 @@ describe("service-failure: Keystone dies on the active controller", () => {
         const s = await pm();
         return (s.runningOn.keystone?.[0] === active && !s.failed.includes("keystone")) || undefined;
       }, RESTART_MS * 2);
-      await run.until("Keystone issues a token through Controller_VIP", () => issueToken(ep.keystoneBase).then(() => true), RESTART_MS);
+      await run.until(until.keystoneIssues(ep.keystoneBase), RESTART_MS);
       await run.untilHealthy();
     });
 

@@ -2,9 +2,8 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { samplesWithPrefix } from "../harness/history/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged } from "../harness/run/index.ts";
+import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged, until } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
@@ -40,28 +39,25 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
       // the victim holds the Galera writer, the queue's master and both clients' connections.
       const clients = await run.clients({ mysql: { table }, amqp: { queue }, wsrep: true });
       const mirrors = await queueMirrors(running.host(victim), queue);
-      run.record("rabbit-queue:before-fault", mirrors);
+      run.record({ kind: "queue-mirrors", at: "before-fault" }, mirrors);
       run.log(`DB writer ${victim}; queue ${queue}: master ${mirrors?.master}, mirrors ${mirrors?.mirrors.join(", ")}, synchronised ${mirrors?.synchronised.join(", ")}`);
       sampler.start();
 
       const fault = await run.inject(killHost(victim));
-      const servedElsewhere = (process: string) => () => failedOver(run.history.events(), { processes: [process], away: [victim] }).valid === true;
-      await run.until("a write acked by another Galera node", servedElsewhere("mysql"), DB_OUTAGE_MS * 2);
-      await run.until("a publish confirmed by another broker", servedElsewhere("amqp-publish"), PUBLISH_OUTAGE_MS * 2);
-      await run.until("a delivery through another broker", servedElsewhere("amqp-consume"), PUBLISH_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["mysql"], [victim]), DB_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["amqp-publish"], [victim]), PUBLISH_OUTAGE_MS * 2);
+      await run.until(until.servedAway(run.history, ["amqp-consume"], [victim]), PUBLISH_OUTAGE_MS * 2);
       const promoted = await run.until("a surviving mirror promoted to queue master", async () => {
         const other = data.find((h) => h !== victim)!;
         const q = await queueMirrors(running.host(other), queue);
         return q?.master && q.master !== `rabbit@${victim}` ? q : undefined;
       });
-      run.record("rabbit-queue:during-fault", promoted);
+      run.record({ kind: "queue-mirrors", at: "during-fault" }, promoted);
       run.log(`queue master now ${promoted.master}`);
       await fault.heal();
       await run.untilHealthy();
-      await run.until("a sample of every RabbitMQ node with 3 running after the heal", () =>
-        data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)));
-      await run.until("a sample of every Galera node Synced in a cluster of 3 after the heal", () =>
-        data.every((h) => wsrepSynced(samplesWithPrefix(run.history.events(), `wsrep:${h}`).at(-1)?.value)));
+      await run.until(until.rabbitConverged(run.history, data));
+      await run.until(until.galeraSyncedSampled(run.history, data, 3));
 
       await settleDataClients(run, running, clients, table);
     });
@@ -76,9 +72,9 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         "writes, publishes and deliveries served by surviving hosts": (e) =>
           failedOver(e, { processes: ["mysql", "amqp-publish", "amqp-consume"], away: [victim], withinMs: Math.max(DB_OUTAGE_MS, PUBLISH_OUTAGE_MS) }),
         "Galera back to 3 Synced nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: wsrepSynced, withinMs: GALERA_REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "wsrep" }, subjects: data.map((host) => ({ kind: "wsrep", host })), predicate: wsrepSynced, withinMs: GALERA_REJOIN_MS }),
         "RabbitMQ back to 3 running nodes after the heal": (e) =>
-          convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: RABBIT_REJOIN_MS }),
+          convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: RABBIT_REJOIN_MS }),
       },
       (v) => {
         const m = v["no confirmed message lost (duplicates counted)"].details;

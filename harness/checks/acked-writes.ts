@@ -22,7 +22,7 @@ export interface AckedWritesOptions {
 export function ackedWrites(events: readonly HistoryEvent[], opts: AckedWritesOptions = {}): Verdict {
   const process = opts.process ?? "mysql";
   const ops = completedOps(events, { process, f: opts.f ?? "insert" });
-  const reads = finalReads(events, "rows:", opts.finalRows);
+  const reads = finalReads(events, { kind: "rows" }, opts.finalRows);
   const nodes = Object.keys(reads).sort();
   const base = { process, attempted: ops.length, nodes };
   if (nodes.length === 0) return verdict("unknown", { ...base, reason: "no final reads" });

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from "../history/index.ts";
+import { matches, subjectHost, type HistoryEvent, type SubjectPattern } from "../history/index.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -15,8 +15,8 @@ export interface PcmkOp {
 export interface ChainOrderOptions {
   /** The chain in start order, e.g. ["mysqlVIP", "mysql_data", "mysql"]. */
   chain: string[];
-  /** Sample subject prefix of each node's operation list (default "pcmk-ops:"). */
-  subjectPrefix?: string;
+  /** Samples of each node's operation list (default `{ kind: "pcmk-ops" }`). */
+  subject?: SubjectPattern;
   /** Nodes whose log must have been read: one without a readable operation list makes the verdict unknown. */
   nodes?: string[];
 }
@@ -40,7 +40,7 @@ export interface OrderViolation {
  * (a listed node without a sample, or a sample that is no operation list: `unread`). Pure.
  */
 export function chainOrder(events: readonly HistoryEvent[], o: ChainOrderOptions): Verdict {
-  const prefix = o.subjectPrefix ?? "pcmk-ops:";
+  const pattern = o.subject ?? { kind: "pcmk-ops" };
   const faultWall = events.find((e) => e.kind === "fault" && (e as { phase?: string }).phase === "effective")?.wall;
   const faultMs = faultWall ? Date.parse(faultWall) : Number.POSITIVE_INFINITY;
   const violations: OrderViolation[] = [];
@@ -49,8 +49,8 @@ export function chainOrder(events: readonly HistoryEvent[], o: ChainOrderOptions
   const read = new Set<string>();
   const unreadable = new Set<string>();
   for (const e of events) {
-    if (e.kind !== "sample" || !e.subject.startsWith(prefix)) continue;
-    const node = e.subject.slice(prefix.length);
+    if (e.kind !== "sample" || !matches(e.subject, pattern)) continue;
+    const node = subjectHost(e.subject) ?? e.subject;
     if (!Array.isArray(e.value)) {
       unreadable.add(node);
       continue;

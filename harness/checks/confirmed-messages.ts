@@ -1,6 +1,7 @@
 import type { HistoryEvent } from "../history/event.ts";
 import { completedOps } from "../history/ops.ts";
 import { lastSample } from "../history/samples.ts";
+import type { Subject } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -10,8 +11,8 @@ export interface ConfirmedMessagesOptions {
   publishProcess?: string;
   /** Consumer process (f "consume", value message id); default "amqp-consume". */
   consumeProcess?: string;
-  /** Sample recorded once the consumer drained the queue; default "amqp:drained". */
-  drainSubject?: string;
+  /** Sample recorded once the consumer drained the queue; default `{ kind: "amqp-drained" }`. */
+  drainSubject?: Subject;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface ConfirmedMessagesOptions {
 export function confirmedMessages(events: readonly HistoryEvent[], opts: ConfirmedMessagesOptions = {}): Verdict {
   const pub = completedOps(events, { process: opts.publishProcess ?? "amqp-publish", f: "publish" });
   const con = completedOps(events, { process: opts.consumeProcess ?? "amqp-consume", f: "consume" });
-  const drain = lastSample(events, opts.drainSubject ?? "amqp:drained");
+  const drain = lastSample(events, opts.drainSubject ?? { kind: "amqp-drained" });
   const confirmed = new Set(pub.filter((o) => o.type === "ok").map((o) => String(o.value)));
   const attempted = new Set(pub.map((o) => String(o.value)));
   const deliveries = new Map<string, number>();

@@ -8,7 +8,7 @@ describe("finalReads", () => {
       .at(0).sample("rows:a", [1])
       .at(10).sample("rows:a", ["1", 2])
       .sample("rows:b", "oops");
-    expect(finalReads(h.events(), "rows:", { a: [], c: [3] })).toEqual({ a: [1, 2], b: undefined, c: [3] });
+    expect(finalReads(h.events(), { kind: "rows" }, { a: [], c: [3] })).toEqual({ a: [1, 2], b: undefined, c: [3] });
   });
 
   it("parses numbers and decimal strings only", () => {

@@ -1,17 +1,18 @@
 import type { HistoryEvent } from "../history/event.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
+import { subjectHost, type SubjectPattern } from "../history/subject.ts";
 
 /**
- * Final per-node reads: the last sample of each `<prefix><node>` subject, overriding `fallback`
+ * Final per-node reads: the last sample of each node matching `subject` (e.g. `{ kind: "rows" }`), overriding `fallback`
  * for the same node. Returns undefined for a node whose value is not an array of numbers.
  */
 export function finalReads(
   events: readonly HistoryEvent[],
-  prefix: string,
+  subject: SubjectPattern,
   fallback: Record<string, readonly unknown[]> = {},
 ): Record<string, number[] | undefined> {
   const raw: Record<string, unknown> = { ...fallback };
-  for (const s of samplesWithPrefix(events, prefix)) raw[s.subject.slice(prefix.length)] = s.value;
+  for (const s of samplesMatching(events, subject)) raw[subjectHost(s.subject) ?? s.subject] = s.value;
   return Object.fromEntries(Object.entries(raw).map(([node, v]) => [node, numbers(v)]));
 }
 

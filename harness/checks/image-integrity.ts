@@ -20,7 +20,7 @@ export interface ImageIntegrityOptions {
 export function imageIntegrity(events: readonly HistoryEvent[], opts: ImageIntegrityOptions = {}): Verdict {
   const downloads = completedOps(events, { process: opts.process ?? "glance", f: "download" }).filter((o) => o.type === "ok");
   if (downloads.length === 0) return verdict("unknown", { reason: "no successful download" });
-  const sample = lastSample(events, "glance:expected")?.value;
+  const sample = lastSample(events, { kind: "glance-expected" })?.value;
   const expected = isChecksums(sample) ? sample : (opts.expected ?? {});
   const seen = new Map<string, Set<string>>();
   const mismatches: { image: string; sha256: string; expected: string; host?: string }[] = [];

@@ -1,7 +1,7 @@
 import { compareMono, relativeClock } from "../history/clock.ts";
-import type { HistoryEvent } from "../history/event.ts";
+import type { HistoryEvent, SampleEvent } from "../history/event.ts";
 import { faultWindow } from "../history/fault-window.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { subjectKey, type Subject } from "../history/subject.ts";
 import { worst, verdict } from "./compose.ts";
 import type { Validity, Verdict } from "./verdict.ts";
 
@@ -11,8 +11,8 @@ export interface MinorityPausedOptions {
   minority: string[];
   /** Hosts on the majority side. */
   majority: string[];
-  /** Sample subject of a host's own view, `{running: string[], down?: true, appRunning?: boolean}`; default `rabbit:<host>`. */
-  subject?: (host: string) => string;
+  /** Sample subject of a host's own view, `{running: string[], down?: true, appRunning?: boolean}`; default `{ kind: "rabbit", host }`. */
+  subject?: (host: string) => Subject;
   /** Cluster node name of a host; default `rabbit@<host>`. */
   node?: (host: string) => string;
   /** Longest tolerated time from the fault to the minority paused and the majority running alone. */
@@ -46,15 +46,17 @@ const answered = (v: unknown) => (v as View)?.down !== true && runningOf(v).leng
  * the nodes that never showed it stopped answering.
  */
 export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPausedOptions): Verdict {
-  const subject = o.subject ?? ((h: string) => `rabbit:${h}`);
+  const subject = o.subject ?? ((h: string): Subject => ({ kind: "rabbit", host: h }));
   const node = o.node ?? ((h: string) => `rabbit@${h}`);
   const { effectiveMono, healedMono } = faultWindow(events, o.fault);
   if (!effectiveMono) return verdict("unknown", { reason: "no effective fault event" });
   const ms = relativeClock(events);
   const effMs = ms(effectiveMono);
   const hosts = [...o.minority, ...o.majority];
-  const subjects = new Map(hosts.map((h) => [subject(h), h]));
-  const samples = samplesWithPrefix(events, "").filter((s) => subjects.has(s.subject) && compareMono(s.mono, effectiveMono) >= 0);
+  const subjects = new Map(hosts.map((h) => [subjectKey(subject(h)), h]));
+  const samples = events
+    .filter((s): s is SampleEvent => s.kind === "sample" && subjects.has(s.subject) && compareMono(s.mono, effectiveMono) >= 0)
+    .sort((a, b) => compareMono(a.mono, b.mono));
   const inside = samples.filter((s) => !healedMono || compareMono(s.mono, healedMono) <= 0);
   if (inside.length === 0) return verdict("unknown", { reason: "no cluster view sampled while the fault held" });
   const selfRunning = (h: string, v: unknown) => runningOf(v).includes(node(h)) || (v as View)?.appRunning === true;

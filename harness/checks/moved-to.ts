@@ -1,7 +1,8 @@
 import { compareMono, relativeClock } from "../history/clock.ts";
 import type { HistoryEvent } from "../history/event.ts";
 import { faultWindow } from "../history/fault-window.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
+import { subjectHost, type SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -11,8 +12,8 @@ export interface MovedToOptions {
   resources: string[];
   /** Hosts they may have moved to (e.g. the pool without the failed node). */
   to: string[];
-  /** Sample subject prefix; default "placement:" (value: {runningOn: {resource: hosts[]}}). */
-  subjectPrefix?: string;
+  /** Placement samples judged; default `{ kind: "placement" }` (value: {runningOn: {resource: hosts[]}}). */
+  subject?: SubjectPattern;
   /** Only fault events with this name give the fault time; default all faults. */
   fault?: string;
 }
@@ -26,8 +27,7 @@ export interface MovedToOptions {
 export function movedTo(events: readonly HistoryEvent[], o: MovedToOptions): Verdict {
   const { effectiveMono } = faultWindow(events, o.fault);
   if (!effectiveMono) return verdict("unknown", { to: o.to, reason: "no effective fault event" });
-  const prefix = o.subjectPrefix ?? "placement:";
-  const last = samplesWithPrefix(events, prefix).filter((s) => compareMono(s.mono, effectiveMono) >= 0).at(-1);
+  const last = samplesMatching(events, o.subject ?? { kind: "placement" }).filter((s) => compareMono(s.mono, effectiveMono) >= 0).at(-1);
   if (!last) return verdict("unknown", { to: o.to, reason: "no placement sample after the fault" });
   const runningOn = (last.value as { runningOn?: unknown } | null)?.runningOn;
   if (typeof runningOn !== "object" || runningOn === null) return verdict("unknown", { to: o.to, reason: `malformed sample ${last.subject}` });
@@ -36,7 +36,7 @@ export function movedTo(events: readonly HistoryEvent[], o: MovedToOptions): Ver
   const wrong = o.resources.filter((r) => !o.to.includes(hostsOf(r)[0] ?? ""));
   return verdict(wrong.length === 0, {
     to: o.to,
-    observer: last.subject.slice(prefix.length),
+    observer: subjectHost(last.subject),
     atMs: relativeClock(events)(last.mono),
     runningOn: Object.fromEntries(o.resources.map((r) => [r, hostsOf(r)])),
     ...(wrong.length ? { wrong, reason: `${wrong.join(", ")} not on ${o.to.join(" or ")}` } : {}),

@@ -1,6 +1,7 @@
 import type { HistoryEvent } from "../history/event.ts";
 import { completedOps } from "../history/ops.ts";
 import { lastSample } from "../history/samples.ts";
+import type { Subject } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import { asNumber } from "./final-reads.ts";
 import type { Verdict } from "./verdict.ts";
@@ -9,8 +10,8 @@ import type { Verdict } from "./verdict.ts";
 export interface NoLostUpdateOptions {
   /** Counter process; default "counter". Each ok "increment" adds one. */
   process?: string;
-  /** Sample holding the final counter value; default "counter:final". */
-  finalSubject?: string;
+  /** Sample holding the final counter value; default `counter:final`, the final part of `process`. */
+  finalSubject?: Subject;
 }
 
 /**
@@ -22,7 +23,7 @@ export function noLostUpdate(events: readonly HistoryEvent[], opts: NoLostUpdate
   const ops = completedOps(events, { process: opts.process ?? "counter", f: "increment" });
   const acked = ops.filter((o) => o.type === "ok").length;
   const indeterminate = ops.length - acked;
-  const final = asNumber(lastSample(events, opts.finalSubject ?? "counter:final")?.value);
+  const final = asNumber(lastSample(events, opts.finalSubject ?? { kind: "counter", process: "counter", part: "final" })?.value);
   if (final === undefined) return verdict("unknown", { reason: "no numeric final counter sample", acked, indeterminate });
   const lost = Math.max(0, acked - final);
   const phantom = Math.max(0, final - acked - indeterminate);

@@ -1,6 +1,7 @@
 import { compareMono, msToNs, relativeClock } from "../history/clock.ts";
 import type { FaultEvent, HistoryEvent } from "../history/event.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
+import { parseSubject, subjectKey, type Subject, type SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -10,14 +11,14 @@ export interface NoQuorumNoServiceOptions {
   graceMs: number;
   /** VIP names whose `vip:<name>` samples must show no holder in the judged window; each needs one sample in it at least. */
   vips: string[];
-  /** Placement sample prefix; default "placement:" (value: {quorate, runningOn: {resource: hosts[]}}). */
-  subjectPrefix?: string;
+  /** Placement samples judged; default `{ kind: "placement" }` (value: {quorate, runningOn: {resource: hosts[]}}). */
+  subject?: SubjectPattern;
   /**
    * Subject of the VIP sampler's per-round list of hosts that gave no answer (recorded just before that round's
-   * `vip:<name>` samples); default "vip-unanswered". An empty holder list from a round that did not hear every
+   * `vip:<name>` samples); default `{ kind: "vip-unanswered" }`. An empty holder list from a round that did not hear every
    * host (but those a kill or stop fault proved down) proves nothing, so it does not count as a VIP sample.
    */
-  unansweredSubject?: string;
+  unansweredSubject?: Subject;
 }
 
 /** One sample that showed service while the cluster had no quorum. */
@@ -40,7 +41,6 @@ const runningIn = (runningOn: Record<string, unknown>): string[] =>
  * `unheardRounds` counts empty ones from rounds some host did not answer), or a malformed sample.
  */
 export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuorumNoServiceOptions): Verdict {
-  const prefix = opts.subjectPrefix ?? "placement:";
   const faults = events.filter((e): e is FaultEvent => e.kind === "fault").sort((a, b) => compareMono(a.mono, b.mono));
   const effective = faults.find((e) => e.phase === "effective")?.mono;
   if (!effective) return verdict("unknown", { reason: "no effective fault event" });
@@ -52,7 +52,7 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
   const violations: NoQuorumViolation[] = [];
   let noQuorumSamples = 0;
   let stoppedAfterMs: number | undefined;
-  for (const s of samplesWithPrefix(events, prefix)) {
+  for (const s of samplesMatching(events, opts.subject ?? { kind: "placement" })) {
     const v = s.value as { quorate?: unknown; runningOn?: Record<string, unknown> } | null;
     if (typeof v?.quorate !== "boolean" || typeof v.runningOn !== "object" || v.runningOn === null)
       return verdict("unknown", { reason: `malformed sample ${s.subject}` });
@@ -65,7 +65,7 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
   }
   const vipSamples: Record<string, number> = {};
   let unheardRounds = 0;
-  const unansweredSubject = opts.unansweredSubject ?? "vip-unanswered";
+  const unansweredSubject = subjectKey(opts.unansweredSubject ?? { kind: "vip-unanswered" });
   for (const vip of opts.vips) vipSamples[vip] = 0;
   let unanswered: unknown[] = [];
   // A host a kill or stop fault proved down holds no address; silence from it is no doubt.
@@ -79,7 +79,8 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
       unanswered = (Array.isArray(s.value) ? s.value : []).filter((h) => !down.has(String(h)));
       continue;
     }
-    const vip = s.subject.startsWith("vip:") ? s.subject.slice(4) : undefined;
+    const subject = parseSubject(s.subject);
+    const vip = subject?.kind === "vip" ? subject.vip : undefined;
     if (vip === undefined || !(vip in vipSamples)) continue;
     if (!Array.isArray(s.value)) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
     if (!inWindow(s.mono)) continue;

@@ -1,6 +1,7 @@
 import { relativeClock } from "../history/clock.ts";
 import type { HistoryEvent } from "../history/event.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
+import { subjectHost, type SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -13,8 +14,8 @@ export interface PlacementOptions {
   resources: string[];
   /** Hosts the group may run on. */
   allowed: string[];
-  /** Sample subject prefix; default "placement:" (value: {runningOn: {resource: hosts[]}, online?: hosts[]}). */
-  subjectPrefix?: string;
+  /** Placement samples judged; default `{ kind: "placement" }` (value: {runningOn: {resource: hosts[]}, online?: hosts[]}). */
+  subject?: SubjectPattern;
   /**
    * How long after a node is seen online again (by the same observer) its lrm history from before it went
    * away may still list the group beside the current holder, until the DC re-probes it; default 5000 ms.
@@ -45,7 +46,7 @@ export interface PlacementViolation {
  * Unknown with no samples, none listing a resource of the group, or a malformed one.
  */
 export function placement(events: readonly HistoryEvent[], opts: PlacementOptions): Verdict {
-  const samples = samplesWithPrefix(events, opts.subjectPrefix ?? "placement:");
+  const samples = samplesMatching(events, opts.subject ?? { kind: "placement" });
   if (samples.length === 0) return verdict("unknown", { reason: "no placement samples" });
   const clock = relativeClock(events);
   const violations: PlacementViolation[] = [];
@@ -57,7 +58,7 @@ export function placement(events: readonly HistoryEvent[], opts: PlacementOption
   for (const s of samples) {
     const runningOn = (s.value as { runningOn?: Record<string, unknown> } | null)?.runningOn;
     if (typeof runningOn !== "object" || runningOn === null) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
-    const observer = s.subject.slice((opts.subjectPrefix ?? "placement:").length);
+    const observer = subjectHost(s.subject) ?? s.subject;
     const at = clock(s.mono);
     const back = cameBack.get(observer) ?? new Map<string, number>();
     cameBack.set(observer, back);

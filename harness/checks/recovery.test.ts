@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SyntheticHistory } from "../history/synthetic.ts";
-import { convergedAfterHeal } from "./recovery.ts";
+import { convergedAfterHeal, type ConvergedAfterHealOptions } from "./recovery.ts";
 
 const synced = (size: number) => ({ size, status: "Primary", state: "Synced" });
-const opts = {
-  subjectPrefix: "wsrep:",
-  subjects: ["wsrep:vm-1", "wsrep:vm-2", "wsrep:vm-3"],
+const opts: ConvergedAfterHealOptions = {
+  subject: { kind: "wsrep" },
+  subjects: ["vm-1", "vm-2", "vm-3"].map((host) => ({ kind: "wsrep", host })),
   withinMs: 1000,
   predicate: (v: unknown) => {
     const w = v as { size?: number; state?: string };
@@ -55,7 +55,7 @@ describe("convergedAfterHeal", () => {
   it("is unknown without a heal, without subjects, or without samples after the heal", () => {
     const noHeal = new SyntheticHistory().at(0).sample("wsrep:vm-1", synced(3));
     expect(convergedAfterHeal(noHeal.events(), opts).valid).toBe("unknown");
-    expect(convergedAfterHeal(healed().events(), { ...opts, subjectPrefix: "none:", subjects: undefined }).valid).toBe("unknown");
+    expect(convergedAfterHeal(healed().events(), { ...opts, subject: { kind: "rabbit" }, subjects: undefined }).valid).toBe("unknown");
     expect(convergedAfterHeal(healed().events(), opts).valid).toBe("unknown");
   });
 });

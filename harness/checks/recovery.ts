@@ -1,20 +1,21 @@
 import { compareMono, relativeClock } from "../history/clock.ts";
 import type { HistoryEvent } from "../history/event.ts";
 import { faultWindow } from "../history/fault-window.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
+import { subjectKey, type Subject, type SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
 /** Options for {@link convergedAfterHeal}. */
 export interface ConvergedAfterHealOptions {
-  /** Samples judged: subjects starting with this, e.g. "wsrep:". */
-  subjectPrefix: string;
-  /** Whether one subject's sampled value counts as converged, e.g. wsrep Synced with size 3. */
+  /** Samples judged: subjects matching this, e.g. `{ kind: "wsrep" }`. */
+  subject: SubjectPattern;
+  /** Whether one subject's (history key's) sampled value counts as converged, e.g. wsrep Synced with size 3. */
   predicate: (value: unknown, subject: string) => boolean;
   /** Longest tolerated time from the heal to convergence. */
   withinMs: number;
-  /** Subjects that must all converge; default every subject with the prefix seen in the history. */
-  subjects?: string[];
+  /** Subjects that must all converge; default every subject matching `subject` seen in the history. */
+  subjects?: Subject[];
   /** Only fault events with this name give the heal time; default all faults. */
   fault?: string;
 }
@@ -26,10 +27,10 @@ export interface ConvergedAfterHealOptions {
  */
 export function convergedAfterHeal(events: readonly HistoryEvent[], opts: ConvergedAfterHealOptions): Verdict {
   const { healedMono } = faultWindow(events, opts.fault);
-  const base = { subjectPrefix: opts.subjectPrefix, withinMs: opts.withinMs };
+  const base = { subject: opts.subject, withinMs: opts.withinMs };
   if (!healedMono) return verdict("unknown", { ...base, reason: "no healed fault event" });
-  const all = samplesWithPrefix(events, opts.subjectPrefix);
-  const subjects = opts.subjects ?? [...new Set(all.map((s) => s.subject))];
+  const all = samplesMatching(events, opts.subject);
+  const subjects = opts.subjects?.map(subjectKey) ?? [...new Set(all.map((s) => s.subject))];
   if (subjects.length === 0) return verdict("unknown", { ...base, reason: "no subjects sampled" });
   const after = all.filter((s) => compareMono(s.mono, healedMono) >= 0 && subjects.includes(s.subject));
   if (after.length === 0) return verdict("unknown", { ...base, subjects, reason: "no sample after the heal" });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SyntheticHistory } from "../history/synthetic.ts";
-import { replicaChecksums } from "./replica-checksums.ts";
+import { replicaChecksums, type ReplicaChecksumsOptions } from "./replica-checksums.ts";
 
-const opts = { prefix: "brick-sha:", expected: "abc", replicas: ["g1", "g2", "g3"] };
+const opts: ReplicaChecksumsOptions = { subject: { kind: "brick-sha" }, expected: "abc", replicas: ["g1", "g2", "g3"] };
 
 describe("replicaChecksums", () => {
   it("is true when every replica's last sample holds the expected checksum", () => {
@@ -20,6 +20,6 @@ describe("replicaChecksums", () => {
   it("is unknown when a replica was never sampled", () => {
     const h = new SyntheticHistory().at(0).sample("brick-sha:g1", "abc");
     expect(replicaChecksums(h.events(), opts).valid).toBe("unknown");
-    expect(replicaChecksums([], { prefix: "brick-sha:", expected: "abc" }).valid).toBe("unknown");
+    expect(replicaChecksums([], { subject: { kind: "brick-sha" }, expected: "abc" }).valid).toBe("unknown");
   });
 });

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from "../history/index.ts";
+import { matches, type HistoryEvent } from "../history/index.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -30,7 +30,7 @@ export function restartThenRelocate(events: readonly HistoryEvent[], o: RestartT
     const end = faults[k + 1] ?? events.length;
     let node: string | null = null;
     for (const e of events.slice(start, end)) {
-      if (e.kind !== "sample" || !e.subject.startsWith("placement:")) continue;
+      if (e.kind !== "sample" || !matches(e.subject, { kind: "placement" })) continue;
       const on = (e.value as { runningOn?: Record<string, string[]> }).runningOn?.[o.resource] ?? [];
       if (on.length === 1) node = on[0]!;
     }

@@ -1,12 +1,13 @@
 import type { HistoryEvent } from "../history/event.ts";
+import type { SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import { finalReads } from "./final-reads.ts";
 import type { Verdict } from "./verdict.ts";
 
 /** Options for {@link sameRows}. */
 export interface SameRowsOptions {
-  /** Sample subject prefix of the per-node final reads; default "rows:". */
-  prefix?: string;
+  /** Samples of the per-node final reads; default `{ kind: "rows" }`. */
+  subject?: SubjectPattern;
   /** Fewest nodes that must have been read; default 2 (one node agrees with nothing). */
   minNodes?: number;
 }
@@ -17,7 +18,7 @@ export interface SameRowsOptions {
  * union's first node; unknown with fewer than minNodes reads or a malformed one.
  */
 export function sameRows(events: readonly HistoryEvent[], opts: SameRowsOptions = {}): Verdict {
-  const reads = finalReads(events, opts.prefix ?? "rows:");
+  const reads = finalReads(events, opts.subject ?? { kind: "rows" });
   const nodes = Object.keys(reads).sort();
   const minNodes = opts.minNodes ?? 2;
   if (nodes.length < minNodes) return verdict("unknown", { reason: `final reads from ${nodes.length} node(s), need ${minNodes}`, nodes });

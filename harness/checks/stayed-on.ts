@@ -1,7 +1,8 @@
 import { relativeClock } from "../history/clock.ts";
 import type { HistoryEvent } from "../history/event.ts";
 import { faultWindow } from "../history/fault-window.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
+import { subjectHost, type SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -11,8 +12,8 @@ export interface StayedOnOptions {
   resources: string[];
   /** The one host they may run on for the whole history. */
   host: string;
-  /** Sample subject prefix; default "placement:" (value: {runningOn: {resource: hosts[]}, failed?: resource[]}). */
-  subjectPrefix?: string;
+  /** Placement samples judged; default `{ kind: "placement" }` (value: {runningOn: {resource: hosts[]}, failed?: resource[]}). */
+  subject?: SubjectPattern;
 }
 
 /** A period in which one observer saw a resource running nowhere (restarting in place). */
@@ -35,8 +36,7 @@ export interface DownPeriod {
  * Unknown with no samples or a malformed one.
  */
 export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions): Verdict {
-  const prefix = opts.subjectPrefix ?? "placement:";
-  const samples = samplesWithPrefix(events, prefix);
+  const samples = samplesMatching(events, opts.subject ?? { kind: "placement" });
   if (samples.length === 0) return verdict("unknown", { reason: "no placement samples", host: opts.host });
   const ms = relativeClock(events);
   const { effectiveMono } = faultWindow(events);
@@ -46,7 +46,7 @@ export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions)
   const lastOn = new Map<string, number>();
   const lastValue = new Map<string, Record<string, unknown>>();
   for (const s of samples) {
-    const observer = s.subject.slice(prefix.length);
+    const observer = subjectHost(s.subject) ?? s.subject;
     const value = s.value as { runningOn?: Record<string, unknown>; failed?: unknown } | null;
     const runningOn = value?.runningOn;
     const failed = Array.isArray(value?.failed) ? value.failed.map(String) : [];

@@ -1,4 +1,5 @@
 import type { HistoryEvent } from "../history/event.ts";
+import type { SubjectPattern } from "../history/subject.ts";
 import { chainOrder } from "./chain-order.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
@@ -11,8 +12,8 @@ export interface StoppedAfterFaultOptions {
   resource: string;
   /** Nodes whose Pacemaker log must have been read (see {@link chainOrder}). */
   nodes?: string[];
-  /** Sample subject prefix of each node's operation list (default "pcmk-ops:"). */
-  subjectPrefix?: string;
+  /** Samples of each node's operation list (default `{ kind: "pcmk-ops" }`). */
+  subject?: SubjectPattern;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface StoppedAfterFaultOptions {
  * node's log was not read (the stop may be in it).
  */
 export function stoppedAfterFault(events: readonly HistoryEvent[], o: StoppedAfterFaultOptions): Verdict {
-  const v = chainOrder(events, { chain: o.chain, nodes: o.nodes, subjectPrefix: o.subjectPrefix });
+  const v = chainOrder(events, { chain: o.chain, nodes: o.nodes, subject: o.subject });
   const stops = (v.details.afterFault as Record<string, { stops: number }> | undefined)?.[o.resource]?.stops ?? 0;
   const details = { resource: o.resource, stopsAfterFault: stops, ...(v.details.unread ? { unread: v.details.unread } : {}) };
   if (stops >= 1) return verdict(true, details);

@@ -39,7 +39,7 @@ export interface VipUniquenessOptions {
  * or a history ending with no holder; reports holder moves. Unknown with no samples or a malformed one.
  */
 export function vipUniqueness(events: readonly HistoryEvent[], opts: VipUniquenessOptions): Verdict {
-  const samples = samplesOf(events, `vip:${opts.vip}`);
+  const samples = samplesOf(events, { kind: "vip", vip: opts.vip });
   if (samples.length === 0) return verdict("unknown", { vip: opts.vip, reason: "no samples" });
   const malformed = samples.filter((s) => !Array.isArray(s.value) || s.value.some((h) => typeof h !== "string"));
   if (malformed.length) return verdict("unknown", { vip: opts.vip, reason: "malformed samples", malformed: malformed.length });

@@ -2,6 +2,7 @@ import { compareMono, relativeClock } from "../history/clock.ts";
 import type { HistoryEvent } from "../history/event.ts";
 import { faultWindow } from "../history/fault-window.ts";
 import { samplesOf } from "../history/samples.ts";
+import type { Subject } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
@@ -11,8 +12,8 @@ export interface WentNonPrimaryOptions {
   node: string;
   /** Longest tolerated time from the fault's effect to a sample of the node saying non-Primary. */
   withinMs: number;
-  /** Sample subject of the node's wsrep status `{status}`; default `wsrep:<node>`. */
-  subject?: string;
+  /** Sample subject of the node's wsrep status `{status}`; default `{ kind: "wsrep", host: node }`. */
+  subject?: Subject;
   /** Only fault events with this name give the window; default all faults. */
   fault?: string;
 }
@@ -30,7 +31,7 @@ export function wentNonPrimary(events: readonly HistoryEvent[], o: WentNonPrimar
   if (!effectiveMono) return verdict("unknown", { ...base, reason: "no effective fault event" });
   const ms = relativeClock(events);
   const effMs = ms(effectiveMono);
-  const inside = samplesOf(events, o.subject ?? `wsrep:${o.node}`).filter(
+  const inside = samplesOf(events, o.subject ?? { kind: "wsrep", host: o.node }).filter(
     (s) => compareMono(s.mono, effectiveMono) >= 0 && (!healedMono || compareMono(s.mono, healedMono) <= 0),
   );
   const status = (v: unknown) => (v as { status?: unknown } | null)?.status;

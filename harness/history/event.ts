@@ -39,7 +39,7 @@ export interface FaultEvent extends EventBase {
 /** A sampled observation of cluster state (who holds a VIP, wsrep state, pacemaker placement...). */
 export interface SampleEvent extends EventBase {
   kind: "sample";
-  /** What was sampled, e.g. "vip:controller", "wsrep:vm-1", "placement:g_controller". */
+  /** What was sampled: a typed Subject's key (subject.ts), e.g. "vip:controller", "wsrep:vm-1", "placement:controller-1". */
   subject: string;
   /** The observation; for VIPs, the holder host names (empty when none answers). */
   value: unknown;

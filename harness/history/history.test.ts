@@ -15,7 +15,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 describe("History", () => {
   it("stamps mono and wall when absent and keeps given ones", () => {
     const h = new History();
-    const a = h.sample("vip:db", ["lb-1"]);
+    const a = h.sample({ kind: "vip", vip: "db" }, ["lb-1"]);
+    expect(a.subject).toBe("vip:db");
     const b = h.record({ kind: "phase", name: "x", status: "begin", mono: "42", wall: "w" });
     expect(a.mono).toMatch(/^\d+$/);
     expect(new Date(a.wall).toISOString()).toBe(a.wall);
@@ -42,7 +43,7 @@ describe("History", () => {
     h.fault("kill", "effective", ["vm-1"], { signal: "KILL" });
     h.phase("heal", "end");
     h.close();
-    h.sample("after", 1);
+    h.sample({ kind: "wait-timeout" }, 1);
     expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(4);
     const back = History.load(file);
     expect(back.events()).toEqual(h.events().slice(0, 4));
@@ -52,7 +53,7 @@ describe("History", () => {
     const dir = tempDir();
     const file = join(dir, "h.jsonl");
     writeFileSync(file, "stale\n");
-    new History({ file }).sample("s", 1);
+    new History({ file }).sample({ kind: "wait-timeout" }, 1);
     expect(History.load(file).events()).toHaveLength(1);
   });
 

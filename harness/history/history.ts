@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import type { EventBase, FaultEvent, HistoryEvent, OpEvent, OpType, PhaseEvent, SampleEvent } from "./event.ts";
 import { issueLines } from "../validation/index.ts";
 import { HistoryEventSchema } from "./event-schema.ts";
+import { subjectKey, type Subject } from "./subject.ts";
 
 type Unstamped<E> = E extends HistoryEvent ? Omit<E, "mono" | "wall"> & Partial<EventBase> : never;
 
@@ -91,9 +92,9 @@ export class History {
     return this.record({ kind: "fault", fault, phase, targets, ...(details ? { details } : {}) });
   }
 
-  /** Records an observation of `subject` (e.g. "vip:db" with the holder host names). */
-  sample(subject: string, value: unknown): SampleEvent {
-    return this.record({ kind: "sample", subject, value });
+  /** Records an observation of `subject` under its {@link subjectKey} (e.g. `vip:db` with the holder host names). */
+  sample(subject: Subject, value: unknown): SampleEvent {
+    return this.record({ kind: "sample", subject: subjectKey(subject), value });
   }
 
   /** Records a harness phase boundary. */

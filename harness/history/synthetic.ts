@@ -1,6 +1,7 @@
 import { msToNs } from "./clock.ts";
 import type { FaultEvent, HistoryEvent, OpEvent, PhaseEvent } from "./event.ts";
 import { History } from "./history.ts";
+import { subjectKey, type Subject } from "./subject.ts";
 
 // Far from zero so negative offsets and bigint maths are exercised like a real hrtime.
 const BASE_NS = 5_000_000_000_000n;
@@ -57,9 +58,9 @@ export class SyntheticHistory {
     return this;
   }
 
-  /** Records a sample now; returns this. */
-  sample(subject: string, value: unknown): this {
-    this.#h.record({ kind: "sample", subject, value, ...this.#stamp(0) });
+  /** Records a sample now, under `subject` as given (a history key) or a typed subject's key; returns this. */
+  sample(subject: string | Subject, value: unknown): this {
+    this.#h.record({ kind: "sample", subject: typeof subject === "string" ? subject : subjectKey(subject), value, ...this.#stamp(0) });
     return this;
   }
 

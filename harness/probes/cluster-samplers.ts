@@ -1,11 +1,11 @@
 import type { Site } from "../site/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
-import type { History } from "../history/index.ts";
+import type { History, Subject } from "../history/index.ts";
 import { galeraStatus, pacemakerStatus, vipHolderReport } from "../observe/index.ts";
 import { Sampler } from "./sampler.ts";
 
 /** Subject of the sample, recorded just before each round's `vip:<name>` samples, naming the hosts that did not answer that round. */
-export const VIP_UNANSWERED_SUBJECT = "vip-unanswered";
+export const VIP_UNANSWERED_SUBJECT: Subject = { kind: "vip-unanswered" };
 
 /**
  * Samples `vip:<name>` = holder host names for every VIP, asking every host of the roles
@@ -22,7 +22,7 @@ export function vipSampler(running: Site<BaseTopology>, history: History, period
     periodMs,
     read: async () => {
       const r = await vipHolderReport(running, names, candidates);
-      return { [VIP_UNANSWERED_SUBJECT]: r.unanswered, ...Object.fromEntries(names.map((n) => [`vip:${n}`, r.holders[n] ?? []])) };
+      return [[VIP_UNANSWERED_SUBJECT, r.unanswered], ...names.map((n) => [{ kind: "vip", vip: n }, r.holders[n] ?? []] as const)];
     },
   });
 }
@@ -36,7 +36,7 @@ export function wsrepSampler(running: Site, history: History, periodMs = 1000): 
     read: async () => {
       const hosts = running.hostsOf("datahost");
       const st = await Promise.all(hosts.map((h) => galeraStatus(h)));
-      return Object.fromEntries(hosts.map((h, i) => [`wsrep:${h.name}`, st[i]]));
+      return hosts.map((h, i) => [{ kind: "wsrep", host: h.name }, st[i]] as const);
     },
   });
 }
@@ -55,13 +55,13 @@ export function placementSampler(running: Site<BaseTopology>, history: History, 
         [...running.hostsOf("controller"), ...running.hostsOf("cwnode")].map(async (h) => {
           try {
             const s = await pacemakerStatus(h);
-            return [`placement:${h.name}`, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;
+            return [{ kind: "placement", host: h.name } satisfies Subject, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;
           } catch {
             return undefined;
           }
         }),
       );
-      return Object.fromEntries(views.filter((v) => v !== undefined));
+      return views.filter((v) => v !== undefined);
     },
   });
 }

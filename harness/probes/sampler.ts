@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { History } from "../history/index.ts";
+import type { History, Subject } from "../history/index.ts";
 import { BackgroundLoop } from "./background-loop.ts";
 
 /** Options for {@link Sampler}. */
@@ -9,8 +9,8 @@ export interface SamplerOptions {
   name: string;
   /** Sampling period; default 500 ms. */
   periodMs?: number;
-  /** Reads the current state; returns subject -> value pairs to record. A throw records nothing this round. */
-  read: () => Promise<Record<string, unknown>>;
+  /** Reads the current state; returns [subject, value] pairs to record, in order. A throw records nothing this round. */
+  read: () => Promise<ReadonlyArray<readonly [Subject, unknown]>>;
 }
 
 /** Records `sample` events of cluster state at a fixed period, one read at a time. Never throws. */
@@ -27,7 +27,7 @@ export class Sampler extends BackgroundLoop {
     while (this.running) {
       const t0 = performance.now();
       try {
-        for (const [subject, value] of Object.entries(await this.o.read())) this.o.history.sample(subject, value);
+        for (const [subject, value] of await this.o.read()) this.o.history.sample(subject, value);
       } catch {
         // A failed read is a gap in the samples; checks treat gaps explicitly.
       }

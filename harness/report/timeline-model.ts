@@ -2,7 +2,7 @@ import { outage, type OutageOptions, type OutageWindow, type ProcessOutage } fro
 import { compareMono, relativeClock } from "../history/clock.ts";
 import type { FaultEvent, HistoryEvent } from "../history/event.ts";
 import { completedOps } from "../history/ops.ts";
-import { samplesWithPrefix } from "../history/samples.ts";
+import { samplesMatching } from "../history/samples.ts";
 import { isHandover } from "../checks/vip-split.ts";
 
 /** One probe op on the timeline, in ms since the history start. */
@@ -105,7 +105,7 @@ function faultPeriods(events: readonly HistoryEvent[], ms: (mono: string) => num
 function vipLanes(events: readonly HistoryEvent[], ms: (mono: string) => number, endMs: number): VipLane[] {
   const bySubject = new Map<string, VipSegment[]>();
   const single = new Set<VipSegment>(); // segments of one sample only
-  for (const s of samplesWithPrefix(events, "vip:")) {
+  for (const s of samplesMatching(events, { kind: "vip" })) {
     const holders = Array.isArray(s.value) && s.value.every((h) => typeof h === "string") ? [...new Set(s.value as string[])].sort() : undefined;
     const segs = bySubject.get(s.subject) ?? [];
     bySubject.set(s.subject, segs);

@@ -8,5 +8,5 @@ import type { ScenarioRun } from "./scenario-run.ts";
  */
 export async function recordDrained(run: ScenarioRun, consumer: AmqpConsumer, quietMs = 5000, timeoutMs = 120_000): Promise<void> {
   await run.until(`the consumer idle for ${quietMs} ms (queue drained)`, () => consumer.idleMs() >= quietMs, timeoutMs);
-  run.record("amqp:drained", { quietMs, at: new Date().toISOString() });
+  run.record({ kind: "amqp-drained" }, { quietMs, at: new Date().toISOString() });
 }

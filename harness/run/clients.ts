@@ -87,7 +87,7 @@ export async function startClientsVia(running: RunningTopology<AnyTopology>, his
     const token = await issueToken(routes.keystoneBase);
     const id = await uploadImage(routes.image, token, `haproof-probe-${Date.now()}`, data);
     out.image = { id, sha256: sha256(data) };
-    history.sample("glance:expected", { [id]: out.image.sha256 });
+    history.sample({ kind: "glance-expected" }, { [id]: out.image.sha256 });
     probes.push(glanceProbe({ history, glanceBase: routes.image, keystoneBase: routes.keystoneBase, image: id, rateHz }));
   }
   if (spec.vips) probes.push(vipSampler(running, history));

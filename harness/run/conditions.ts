@@ -23,6 +23,12 @@ export function okAfterFault(events: readonly HistoryEvent[], process: string): 
   return completedOps(events, { process }).some((o) => o.type === "ok" && !!o.completeMono && compareMono(o.completeMono, effectiveMono) > 0);
 }
 
+/** A wsrep status (or `wsrep:<host>` sample value) of a node Synced and Primary in a cluster of `size`. */
+export function galeraSynced(v: unknown, size: number): boolean {
+  const s = v as { size?: number; status?: string; state?: string } | null | undefined;
+  return s?.state === "Synced" && s.status === "Primary" && s.size === size;
+}
+
 /** A `rabbit:<host>` sample value showing a three-node cluster with no partition. */
 export function rabbitConverged(v: unknown): boolean {
   const s = v as { running?: string[]; partitions?: string[] };

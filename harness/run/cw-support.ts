@@ -52,7 +52,7 @@ export async function recordPcmkOps(run: ScenarioRun, running: Cw): Promise<void
     for (const h of cwNodes(running)) {
       const r = await h.exec(["grep", "-E", "Result of (start|stop) operation|Starting Pacemaker", "/var/log/pacemaker/pacemaker.log"], { allowFail: true, timeoutMs: 15_000 })
         .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-      run.record(`pcmk-ops:${h.name}`, pcmkOpsSample(r, new Date().getUTCFullYear()));
+      run.record({ kind: "pcmk-ops", host: h.name }, pcmkOpsSample(r, new Date().getUTCFullYear()));
     }
   });
 }
@@ -114,7 +114,7 @@ export async function recordFinalRowsCw(run: ScenarioRun, running: Cw, table: st
   const ep = clusterwareEndpoints(running);
   return run.step("final read through mysqlVIP", async () => {
     const seqs = await readSeqs(ep.dbHost, table);
-    run.record("rows:mysql", seqs);
+    run.record({ kind: "rows", host: "mysql" }, seqs);
     return seqs.length;
   });
 }

@@ -30,7 +30,7 @@ export async function recordBrickChecksums(run: ScenarioRun, running: RunningTop
     const out: Record<string, string | null> = {};
     for (const h of running.hostsOf("gluster")) {
       out[h.name] = await brickChecksum(h, volume, file);
-      run.record(`brick-sha:${h.name}`, out[h.name]);
+      run.record({ kind: "brick-sha", host: h.name }, out[h.name]);
     }
     return out;
   });
@@ -51,12 +51,12 @@ export function healPendingSampler(running: RunningTopology, history: History, p
     read: async () => {
       for (const h of ordered) {
         try {
-          return { "gluster:heal-pending": await healInfoCount(h, volume) };
+          return [[{ kind: "heal-pending" }, await healInfoCount(h, volume)]];
         } catch {
           // glusterd down here: ask the next server
         }
       }
-      return {};
+      return [];
     },
   });
 }

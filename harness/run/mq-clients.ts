@@ -30,7 +30,7 @@ export async function startMqClients(run: ScenarioRun, running: Site, queue: str
   const publisher = amqpPublisher(o);
   const consumer = new AmqpConsumer(o);
   const all: Probe[] = [publisher, consumer];
-  run.record("amqp:broker-order", hosts.map((h) => h.name));
+  run.record({ kind: "amqp-broker-order" }, hosts.map((h) => h.name));
   for (const p of all) p.start();
   const okOf = (process: string) => completedOps(run.history.events(), { process }).filter((op) => op.type === "ok").length;
   await run.until(`${baselineOk} confirmed publishes and deliveries through ${first}`, () => okOf("amqp-publish") >= baselineOk && okOf("amqp-consume") >= baselineOk, 60_000);

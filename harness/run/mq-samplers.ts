@@ -1,7 +1,7 @@
 import type { RunningTopology } from "../engine/index.ts";
 import type { Host } from "../transport/index.ts";
 import { queueMirrors, rabbitAppRunning, rabbitStatus } from "../observe/index.ts";
-import type { History } from "../history/index.ts";
+import type { History, Subject } from "../history/index.ts";
 import { Sampler } from "../probes/index.ts";
 
 /**
@@ -22,17 +22,18 @@ export function rabbitSampler(running: RunningTopology, history: History, queue?
       const views = await Promise.all(
         hosts.map(async (h) => {
           const s: { running: string[]; partitions: string[] } = await rabbitStatus(h).catch(() => ({ running: [], partitions: [] }));
-          if (s.running.includes(`rabbit@${h.name}`)) return [`rabbit:${h.name}`, s] as const;
+          const subject: Subject = { kind: "rabbit", host: h.name };
+          if (s.running.includes(`rabbit@${h.name}`)) return [subject, s] as const;
           const app = await rabbitAppRunning(h);
-          return [`rabbit:${h.name}`, { ...s, ...(s.running.length ? {} : { down: true }), ...(app === undefined ? {} : { appRunning: app }) }] as const;
+          return [subject, { ...s, ...(s.running.length ? {} : { down: true }), ...(app === undefined ? {} : { appRunning: app }) }] as const;
         }),
       );
-      const out: Record<string, unknown> = Object.fromEntries(views);
+      const out: (readonly [Subject, unknown])[] = [...views];
       if (queue)
         for (const h of hosts) {
           const q = await queueMirrors(h, queue).catch(() => null);
           if (q) {
-            out[`rabbit-queue:${queue}`] = { ...q, observer: h.name };
+            out.push([{ kind: "rabbit-queue", queue }, { ...q, observer: h.name }]);
             break;
           }
         }

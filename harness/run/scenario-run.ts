@@ -3,11 +3,12 @@ import type { RunningTopology } from "../engine/index.ts";
 import { guard, type Verdict } from "../checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
 import { kindOf, waitHealthy } from "../formation/index.ts";
-import { completedOps, History, type HistoryEvent } from "../history/index.ts";
+import { completedOps, History, type HistoryEvent, type Subject } from "../history/index.ts";
 import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../report/index.ts";
 import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";
 import type { ClientSpec, Clients } from "./clients.ts";
 import { CLIENT_SETS } from "./client-sets.ts";
+import type { Condition } from "./until.ts";
 import type { AnyTopology } from "../../topologies/index.ts";
 
 /** A check as a scenario declares it: a pure function of the run's history. */
@@ -103,9 +104,13 @@ export class ScenarioRun {
     return handle;
   }
 
-  /** Waits for `condition` with an explicit bound, as a named phase; returns the probe's value. */
-  until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000): Promise<T> {
-    return this.step(`until ${condition}`, () => waitFor(condition, probe, { timeoutMs, intervalMs: 250 }));
+  /** Waits for the named `condition` within `timeoutMs` (else its own bound, else 120 s), as a named phase; returns the probe's value. */
+  until<T>(condition: Condition<T>, timeoutMs?: number): Promise<T>;
+  /** Waits for `condition` with an explicit bound (default 120 s), as a named phase; returns the probe's value. */
+  until<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T>;
+  until<T>(condition: string | Condition<T>, probeOrMs?: number | (() => Promise<T | undefined | false> | T | undefined | false), ms?: number): Promise<T> {
+    const c = asCondition(condition, probeOrMs, ms);
+    return this.step(`until ${c.name}`, () => waitFor(c.name, c.probe, { timeoutMs: c.timeoutMs, intervalMs: 250 }));
   }
 
   /**
@@ -115,13 +120,16 @@ export class ScenarioRun {
    * under the mutation it never comes, and the run must still reach its end for the control to count.
    * Any other error still crashes the run. Returns the probe's value, or undefined on timeout.
    */
-  async observe<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T | undefined> {
+  observe<T>(condition: Condition<T>, timeoutMs?: number): Promise<T | undefined>;
+  observe<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T | undefined>;
+  async observe<T>(condition: string | Condition<T>, probeOrMs?: number | (() => Promise<T | undefined | false> | T | undefined | false), ms?: number): Promise<T | undefined> {
+    const { name: c, probe, timeoutMs } = asCondition(condition, probeOrMs, ms);
     try {
-      return await this.until(condition, probe, timeoutMs);
+      return await this.until(c, probe, timeoutMs);
     } catch (e) {
       if (!(e instanceof ConvergenceTimeoutError)) throw e;
-      this.record("wait-timeout", { condition, timeoutMs });
-      this.log(`${condition}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
+      this.record({ kind: "wait-timeout" }, { condition: c, timeoutMs });
+      this.log(`${c}: not within ${(timeoutMs / 1000).toFixed(0)} s; going on, the checks judge it`);
       return undefined;
     }
   }
@@ -132,7 +140,7 @@ export class ScenarioRun {
   }
 
   /** Records `subject` = `value` as a sample (final reads, drained queues...). */
-  record(subject: string, value: unknown): void {
+  record(subject: Subject, value: unknown): void {
     this.history.sample(subject, value);
   }
 
@@ -170,4 +178,12 @@ export class ScenarioRun {
       running: this.running,
     });
   }
+}
+
+type Probe<T> = () => Promise<T | undefined | false> | T | undefined | false;
+
+/** The one shape of both call forms: a name, a probe, and the bound that applies (call site, then condition, then 120 s). */
+function asCondition<T>(condition: string | Condition<T>, probeOrMs: number | Probe<T> | undefined, ms: number | undefined): { name: string; probe: Probe<T>; timeoutMs: number } {
+  if (typeof condition === "string") return { name: condition, probe: probeOrMs as Probe<T>, timeoutMs: ms ?? 120_000 };
+  return { name: condition.name, probe: condition.probe, timeoutMs: (probeOrMs as number | undefined) ?? condition.timeoutMs ?? 120_000 };
 }

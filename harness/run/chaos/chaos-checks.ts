@@ -28,7 +28,7 @@ const synced = (data: number) => (v: unknown) => {
  * did less than its schedule) or no step was recorded at all; never false.
  */
 export function stepsApplied(events: readonly HistoryEvent[]): Verdict {
-  const steps = samplesOf(events, "chaos:step").map((s) => s.value as { index: number; kind: string; outcome: string; reason?: string });
+  const steps = samplesOf(events, { kind: "chaos-step" }).map((s) => s.value as { index: number; kind: string; outcome: string; reason?: string });
   const count = (o: string) => steps.filter((s) => s.outcome === o).length;
   const details = { steps: steps.length, injected: count("injected"), unsupported: count("unsupported"), noTarget: count("no-target"), failed: steps.filter((s) => s.outcome === "failed") };
   if (steps.length === 0) return verdict("unknown", { ...details, reason: "no step recorded" });
@@ -54,12 +54,12 @@ export function chaosChecks(topology: Topology, t: ChaosThresholds = {}): Record
     ...vips,
     "tokens issued before the first fault validate after the last heal": (e) => tokenContinuity(e),
     "Galera back to all nodes Synced after the last heal": (e) =>
-      convergedAfterHeal(e, { subjectPrefix: "wsrep:", subjects: data.map((h) => `wsrep:${h}`), predicate: synced(data.length), withinMs: CONVERGE_MS }),
+      convergedAfterHeal(e, { subject: { kind: "wsrep" }, subjects: data.map((host) => ({ kind: "wsrep", host })), predicate: synced(data.length), withinMs: CONVERGE_MS }),
     "RabbitMQ back to all nodes running after the last heal": (e) =>
-      convergedAfterHeal(e, { subjectPrefix: "rabbit:", subjects: data.map((h) => `rabbit:${h}`), predicate: rabbitConverged, withinMs: CONVERGE_MS }),
+      convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: CONVERGE_MS }),
     "every controller online and quorate after the last heal": (e) =>
       convergedAfterHeal(e, {
-        subjectPrefix: "placement:",
+        subject: { kind: "placement" },
         predicate: (v) => (v as { quorate?: boolean }).quorate === true && controllers.every((c) => (v as { online?: string[] }).online?.includes(c)),
         withinMs: CONVERGE_MS,
       }),

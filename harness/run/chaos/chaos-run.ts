@@ -6,9 +6,8 @@ import { formatSchedule, generateCommand, replayCommand, scheduleJson, scheduleP
 import type { RunningTopology } from "../../engine/index.ts";
 import { healAll, UnsupportedFaultError, type FaultHandle } from "../../faults/index.ts";
 import { keystoneEndpoints } from "../../observe/index.ts";
-import { samplesWithPrefix } from "../../history/index.ts";
 import type { RunSummary } from "../../report/index.ts";
-import { rabbitConverged, rabbitSampler, ScenarioRun, settleDataClients, steadyOk, type Clients } from "../index.ts";
+import { rabbitSampler, ScenarioRun, settleDataClients, until, type Clients } from "../index.ts";
 import { AVAILABILITY_CHECK, availabilityMetrics, chaosChecks, CONVERGE_MS, type ChaosThresholds } from "./chaos-checks.ts";
 import { NoLiveTargetError, resolveTarget } from "./resolve-target.ts";
 import { revalidatePreFaultTokens } from "./revalidate-tokens.ts";
@@ -59,7 +58,7 @@ export async function runChaos(running: RunningTopology, schedule: Schedule, opt
   writeFileSync(scheduleFile, scheduleJson(schedule));
   const shownFile = relative(process.cwd(), scheduleFile);
   run.log(`schedule saved to ${shownFile}`);
-  run.record("chaos:schedule", { seed: schedule.seed, intensity: schedule.intensity, durationMs: schedule.durationMs, faults: schedule.faults, steps: schedule.steps.length });
+  run.record({ kind: "chaos-schedule" }, { seed: schedule.seed, intensity: schedule.intensity, durationMs: schedule.durationMs, faults: schedule.faults, steps: schedule.steps.length });
 
   const stamp = Date.now();
   const table = `chaos_${stamp}`;
@@ -100,7 +99,7 @@ export async function runChaos(running: RunningTopology, schedule: Schedule, opt
       o.reason = (e as Error).message.slice(0, 300);
       run.log(`step ${i + 1} ${o.outcome}: ${o.reason}`);
     }
-    run.record("chaos:step", o);
+    run.record({ kind: "chaos-step" }, o);
     // The hold is the fault's length, the thing the schedule prescribes: a timed wait, not a wait for a condition.
     await holdFor(Math.max(0, t0 + untilMs() - performance.now()));
     if (restart) {
@@ -139,9 +138,9 @@ export async function runChaos(running: RunningTopology, schedule: Schedule, opt
       await healEverything();
     }
     await run.untilHealthy();
-    await run.until("a sample of every RabbitMQ node with all nodes running", () => data.every((h) => rabbitConverged(samplesWithPrefix(run.history.events(), `rabbit:${h}`).at(-1)?.value)), CONVERGE_MS);
+    await run.until(until.rabbitConverged(run.history, data), CONVERGE_MS);
     await settleDataClients(run, running, clients, table);
-    await run.until("Keystone and Glance steadily ok again", () => steadyOk(run.history.events(), "keystone") && steadyOk(run.history.events(), "glance"));
+    await run.until(until.steadyOk(run.history, ["keystone", "glance"]));
     await clients.stop(["keystone"]);
     await revalidatePreFaultTokens(run, keystoneEndpoints(running).keystoneBase);
   });
