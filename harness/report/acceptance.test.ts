@@ -50,7 +50,7 @@ describe("acceptance", () => {
     expect(a.accepted).toBe(true);
     expect(acceptanceHeadline(a)).toBe("All 9 requirements met");
     expect(a.notRun.some((r) => r.scenario === "node-loss" || r.scenario === "*")).toBe(false);
-    expect(new Set(a.notRun.map((r) => r.scenario)).size).toBe(16); // the 16 other scenarios: 11 PRISMA, 5 clusterware
+    expect(new Set(a.notRun.map((r) => r.scenario)).size).toBe(18); // the 16 other scenarios (11 PRISMA, 5 clusterware), the chaos run and the calibration
     expect(acceptance([], FIXTURE_REQUIREMENTS, ROOT).accepted).toBe(false);
   });
 });
