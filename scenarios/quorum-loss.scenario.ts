@@ -20,6 +20,8 @@ const QUORUM_IDS: Record<string, { vip: RequirementId; placement: RequirementId 
   g_controller: { vip: "PRISMA-QUORUM-CTRL-VIP", placement: "PRISMA-QUORUM-CTRL-PLACEMENT" },
   g_network: { vip: "PRISMA-QUORUM-NET-VIP", placement: "PRISMA-QUORUM-NET-PLACEMENT" },
 };
+// A group the table has no requirement for gets an id finish() judges unknown, naming it.
+const quorumId = (group: string, what: "vip" | "placement") => QUORUM_IDS[group]?.[what] ?? (`PRISMA-QUORUM-${group}-${what}`.toUpperCase() as RequirementId);
 
 type View = { quorate?: boolean; online?: string[]; runningOn?: Record<string, string[]> };
 
@@ -68,10 +70,10 @@ describe("quorum-loss: two of the three controllers die at once", () => {
         "PRISMA-QUORUM-STOP": (e) =>
           noQuorumNoService(e, { graceMs: STOP_GRACE_MS, vips: groups.map((g) => g.vip) }),
         ...Object.fromEntries(
-          groups.map((g): [RequirementId, Check] => [QUORUM_IDS[g.name]!.vip, (e) => vipUniqueness(e, { vip: g.vip, allowed: g.allowed })]),
+          groups.map((g): [RequirementId, Check] => [quorumId(g.name, "vip"), (e) => vipUniqueness(e, { vip: g.vip, allowed: g.allowed })]),
         ),
         ...Object.fromEntries(
-          groups.map((g): [RequirementId, Check] => [QUORUM_IDS[g.name]!.placement, (e) => placement(e, { resources: [vipResourceId(g.vip), ...g.resources], allowed: g.allowed })]),
+          groups.map((g): [RequirementId, Check] => [quorumId(g.name, "placement"), (e) => placement(e, { resources: [vipResourceId(g.vip), ...g.resources], allowed: g.allowed })]),
         ),
         "PRISMA-QUORUM-RECOVER": (e) => convergedAfterHeal(e, { subjectPrefix: "placement:", predicate: converged, withinMs: RECOVERY_MS }),
         "PRISMA-QUORUM-KEYSTONE": (e) => outage(e, { processes: ["keystone"] }),

@@ -28,7 +28,7 @@ export interface FailedOverOptions {
  * Each process served an ok op from a host outside `away` after the fault took effect (and
  * before its heal): the client walked its host list. Reports `failoverMs` per process (fault
  * effective -> completion of that op). False if a process never did, or took longer than
- * withinMs; unknown without a fault or without ok ops of a process.
+ * withinMs; unknown without a fault or without ok ops of a process. Its metric is the slowest process's failoverMs.
  */
 export function failedOver(events: readonly HistoryEvent[], o: FailedOverOptions): Verdict<FailedOverDetails> {
   const { effectiveMono, healedMono } = faultWindow(events, o.fault);
@@ -57,5 +57,8 @@ export function failedOver(events: readonly HistoryEvent[], o: FailedOverOptions
   }
   const c = compose(per);
   const failoverMs = Object.fromEntries(Object.entries(per).map(([p, v]) => [p, v.details.failoverMs as number | undefined]));
-  return verdict<FailedOverDetails>(c.valid, { away: o.away, failoverMs, processes: per });
+  const times = Object.values(failoverMs);
+  // The metric: the slowest process's failover, when every process failed over.
+  const slowest = times.length && times.every((t) => typeof t === "number") ? Math.max(...(times as number[])) : undefined;
+  return verdict<FailedOverDetails>(c.valid, { away: o.away, failoverMs, processes: per }, slowest);
 }

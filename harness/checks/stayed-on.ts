@@ -98,5 +98,5 @@ export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions)
     downs: downs.slice(0, 20),
     downAfterFaultMs,
     downAfterFaultByResource,
-  });
+  }, downAfterFaultMs);
 }
