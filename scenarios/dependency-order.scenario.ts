@@ -4,7 +4,7 @@ import { ackedWrites, chainOrder, outage, placement, stoppedAfterFault } from ".
 import { killProcess } from "../harness/faults/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
 import { clearFailures, cwStatus, recordFinalRowsCw, recordPcmkOps } from "../harness/run/cw-support.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
+import { expectOutcome, ScenarioRun, sharedClusterware } from "../harness/run/index.ts";
 
 // Bound: mysqld's check fails within one CHECK_INTERVAL once its data is gone; start refuses
 // without the data, so the failed restarts use up RESTART_ATTEMPTS and the chain relocates.
@@ -49,13 +49,13 @@ describe("dependency-order: the MySQL data mount breaks on the active controller
 
     const summary = await run.finish(
       {
-        "the chain started VIP -> data -> mysqld and stopped in reverse on every node": (e) => chainOrder(e, { chain: CHAIN, nodes }),
-        "mysqld was stopped after its data went away": (e) => stoppedAfterFault(e, { chain: CHAIN, resource: "mysql", nodes }),
-        "the mysql chain never ran outside controller_sp": (e) => placement(e, { resources: CHAIN, allowed: pool }),
-        "every acknowledged write is still there": (e) => ackedWrites(e),
-        "MySQL writes came back": (e) => outage(e, { processes: ["mysql"] }),
+        "CW-DEPS-ORDER": (e) => chainOrder(e, { chain: CHAIN, nodes }),
+        "CW-DEPS-STOP": (e) => stoppedAfterFault(e, { chain: CHAIN, resource: "mysql", nodes }),
+        "CW-DEPS-POOL": (e) => placement(e, { resources: CHAIN, allowed: pool }),
+        "CW-DEPS-ACKED": (e) => ackedWrites(e),
+        "CW-DEPS-BACK": (e) => outage(e, { processes: ["mysql"] }),
       },
-      (v) => ({ mysqlOutageMs: maxOutageMs(v["MySQL writes came back"]) }),
+      (v) => ({ mysqlOutageMs: v["CW-DEPS-BACK"].metric }),
     );
     expectOutcome(summary);
   });

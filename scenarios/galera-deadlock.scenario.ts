@@ -77,15 +77,15 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
     const single = PHASES["single-writer"];
     const summary = await run.finish(
       {
-        "multi-writer: 1213 deadlocks observed": (e) => deadlocksObserved(e, { process: multi }),
-        "multi-writer: retried increments lose no update": (e) => noLostUpdate(e, { process: multi, finalSubject: { kind: "counter", process: multi, part: "final" } }),
-        "single-writer: no 1213 deadlock": (e) => deadlocks(e, { process: single, maxDeadlocks: 0 }),
-        "single-writer: increments lose no update": (e) => noLostUpdate(e, { process: single, finalSubject: { kind: "counter", process: single, part: "final" } }),
+        "PRISMA-GALERA-DEADLOCK-SURFACED": (e) => deadlocksObserved(e, { process: multi }),
+        "PRISMA-GALERA-DEADLOCK-RETRIED": (e) => noLostUpdate(e, { process: multi, finalSubject: { kind: "counter", process: multi, part: "final" } }),
+        "PRISMA-GALERA-SINGLE-WRITER": (e) => deadlocks(e, { process: single, maxDeadlocks: 0 }),
+        "PRISMA-GALERA-SINGLE-NO-LOST": (e) => noLostUpdate(e, { process: single, finalSubject: { kind: "counter", process: single, part: "final" } }),
       },
       (v) => ({
-        deadlocksMultiWriter: Number(v["multi-writer: 1213 deadlocks observed"].details.count ?? NaN),
-        deadlocksSingleWriter: Number(v["single-writer: no 1213 deadlock"].details.count ?? NaN),
-        deadlockRateMultiWriter: Number(v["multi-writer: 1213 deadlocks observed"].details.ratePerAttempt ?? NaN),
+        deadlocksMultiWriter: v["PRISMA-GALERA-DEADLOCK-SURFACED"].metric,
+        deadlocksSingleWriter: v["PRISMA-GALERA-SINGLE-WRITER"].metric,
+        deadlockRateMultiWriter: v["PRISMA-GALERA-DEADLOCK-SURFACED"].details.ratePerAttempt,
       }),
     );
     expectOutcome(summary);

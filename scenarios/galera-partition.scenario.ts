@@ -7,12 +7,12 @@ import { compareMono, completedOps, faultWindow } from "../harness/history/index
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
+import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until, steadyOk } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: an isolated Galera node turns non-Primary once its peers are
 // suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
 // every 1 s with fall 2, sends new connections to a backup on the majority side.
-const NON_PRIMARY_MS = thresholdMs("galera-partition", "the isolated node goes non-Primary");
+const NON_PRIMARY_MS = thresholdMs("galera-partition", "PRISMA-GALERA-MINORITY");
 const DB_OUTAGE_MS = thresholdMs("galera-partition", "dbOutageMs");
 const REJOIN_MS = thresholdMs("galera-partition", "rejoinMs");
 
@@ -114,19 +114,15 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
 
     const summary = await run.finish(
       {
-        [`the isolated node goes non-Primary`]: (e) => wentNonPrimary(e, { node: victim, withinMs: NON_PRIMARY_MS, fault: "partition" }),
-        "the isolated node acknowledges no write while partitioned": (e) => noAcksDuring(e, { process: "mysql-minority", fault: "partition" }),
-        "the isolated node serves no read once non-Primary": (e) => noAcksDuring(e, { process: "mysql-minority-read", fault: "partition" }),
-        "DB outage through the VIP within bound": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
-        "no acknowledged write lost": (e) => ackedWrites(e),
-        "every Galera node holds the same rows": (e) => sameRows(e, { minNodes: nodes.length }),
-        "every Galera node holds the same direct-writer rows": (e) => sameRows(e, { subject: { kind: "minority-rows" }, minNodes: nodes.length }),
-        "the isolated node rejoins: all Synced, size 3": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
+        "PRISMA-GALERA-MINORITY": (e) => wentNonPrimary(e, { node: victim, withinMs: NON_PRIMARY_MS, fault: "partition" }),
+        "PRISMA-GALERA-MINORITY-NO-WRITE": (e) => noAcksDuring(e, { process: "mysql-minority", fault: "partition" }),
+        "PRISMA-GALERA-MINORITY-NO-READ": (e) => noAcksDuring(e, { process: "mysql-minority-read", fault: "partition" }),
+        "PRISMA-GALERA-MAJORITY": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+        "PRISMA-GALERA-PART-ACKED": (e) => ackedWrites(e),
+        "PRISMA-GALERA-PART-SAME-ROWS": (e) => sameRows(e, { minNodes: nodes.length }),
+        "PRISMA-GALERA-PART-SAME-DIRECT": (e) => sameRows(e, { subject: { kind: "minority-rows" }, minNodes: nodes.length }),
+        "PRISMA-GALERA-PART-HEAL": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
       },
-      (v) => ({
-        dbOutageMs: maxOutageMs(v["DB outage through the VIP within bound"]),
-        rejoinMs: Number(v["the isolated node rejoins: all Synced, size 3"].details.afterHealMs ?? NaN),
-      }),
     );
     expectOutcome(summary);
   });

@@ -39,8 +39,8 @@ describe("network-pool: the active network controller dies", () => {
     const standby = pool.filter((n) => n !== victim);
     const summary = await run.finish(
       {
-        "the agents never ran outside network_sp, nor twice": (e) => placement(e, { resources: [...agents], allowed: pool }),
-        "the agents moved to the other network_sp node": (e) => movedTo(e, { resources: [...agents], to: standby }),
+        "CW-NET-POOL": (e) => placement(e, { resources: [...agents], allowed: pool }),
+        "CW-NET-MOVED": (e) => movedTo(e, { resources: [...agents], to: standby }),
       },
       () => ({ relocationMs }),
     );

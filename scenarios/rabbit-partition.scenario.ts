@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
-import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, reportsPaused, verdict } from "../harness/checks/index.ts";
+import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, reportsPaused, verdict, type MinorityPausedDetails } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
 import { queueArguments } from "../harness/formation/index.ts";
 import { compareMono, faultWindow, samplesOf } from "../harness/history/index.ts";
@@ -9,7 +9,6 @@ import {
   expectOutcome,
   dbWriter,
   declareQueueOn,
-  maxOutageMs,
   queueMirrors,
   rabbitSampler,
   recordDrained,
@@ -84,31 +83,27 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
 
     const summary = await run.finish(
       {
-        "no confirmed message lost (duplicates counted)": (e) => confirmedMessages(e),
-        [`partition handling ${mode}: the minority pauses, the majority runs alone`]: (e) =>
+        "PRISMA-RABBIT-PART-CONFIRMED": (e) => confirmedMessages(e),
+        "PRISMA-RABBIT-PART-PAUSE": (e) =>
           mode === "pause_minority"
             ? minorityPaused(e, { minority: [minority], majority, withinMs: PARTITION_DETECT_MS })
-            : verdict("unknown", { reason: `no expectation written for ${mode}` }),
-        "publisher outage within bound": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
-        "publisher and consumer moved to the majority": (e) =>
+            : verdict<MinorityPausedDetails>("unknown", { reason: `no expectation written for ${mode}` }),
+        "PRISMA-RABBIT-PART-OUTAGE": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
+        "PRISMA-RABBIT-PART-FAILOVER": (e) =>
           failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: FAILOVER_MS }),
-        "every node sees 3 running after the heal": (e) =>
+        "PRISMA-RABBIT-PART-HEAL": (e) =>
           convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: RECOVERY_MS }),
       },
       (v) => {
-        const p = v[`partition handling ${mode}: the minority pauses, the majority runs alone`].details;
-        const m = v["no confirmed message lost (duplicates counted)"].details;
-        const f = v["publisher and consumer moved to the majority"].details.failoverMs as Record<string, number> | undefined;
+        const p = v["PRISMA-RABBIT-PART-PAUSE"].details;
+        const m = v["PRISMA-RABBIT-PART-CONFIRMED"].details;
         return {
-          publishOutageMs: maxOutageMs(v["publisher outage within bound"]),
-          consumerFailoverMs: Number(f?.["amqp-consume"] ?? NaN),
-          minorityPausedMs: Number(p.pausedAfterMs ?? NaN),
-          majorityAloneMs: Number(p.majorityAfterMs ?? NaN),
-          pausedForMs: Number(p.pausedMs ?? NaN),
-          recoveryMs: Number(v["every node sees 3 running after the heal"].details.afterHealMs ?? NaN),
-          duplicates: Number(m.duplicates ?? NaN),
-          confirmed: Number(m.confirmed ?? NaN),
-          consumed: Number(m.delivered ?? NaN),
+          consumerFailoverMs: v["PRISMA-RABBIT-PART-FAILOVER"].details.failoverMs?.["amqp-consume"],
+          majorityAloneMs: p.majorityAfterMs,
+          pausedForMs: p.pausedMs,
+          duplicates: m.duplicates,
+          confirmed: m.confirmed,
+          consumed: m.delivered,
         };
       },
     );

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requirements, requirementsFor } from "../harness/requirements/index.ts";
-import { dumpDom, findChromium, findRuns, judgeRequirement, pngStats, REPORTS_DIR, screenshot, serveReports, type ReportRun, type RunSummary } from "../harness/report/index.ts";
+import { checkFor, dumpDom, findChromium, findRuns, judgeRequirement, pngStats, REPORTS_DIR, screenshot, serveReports, type ReportRun, type RunSummary } from "../harness/report/index.ts";
 
 // Runs after the scenarios: judges the newest real run with `npm run report`'s CLI in a scratch copy of reports/
 // (so a concurrent run is never disturbed), then renders its timeline and the Allure report in headless Chromium.
@@ -68,15 +68,16 @@ describe("report: acceptance, JUnit and rendered pages of the newest run", () =>
 
   it("writes one acceptance row per requirement of the scenario, with the summary's verdict", () => {
     const md = readFileSync(path.join(scratch, "acceptance.md"), "utf8");
-    const reqs = requirementsFor(s.scenario, s.topology, requirements());
+    const all = requirementsFor(s.scenario, s.topology, requirements());
+    const reqs = all.filter((r) => !r.conditional || checkFor(s.checks, r));
     const rows = md.split("\n").filter((l) => l.startsWith("| ") && l.includes(`](${s.runId}/timeline.html)`) && !l.startsWith(`| ${s.scenario} |`));
-    const uncovered = s.checks.filter((c) => !reqs.some((r) => r.check === c.name));
+    const uncovered = s.checks.filter((c) => !all.some((r) => checkFor([c], r)));
     expect(rows).toHaveLength(reqs.length + uncovered.length);
     for (const r of reqs) {
       const row = rows.find((l) => l.startsWith(`| ${r.id} |`));
       expect(row, r.id).toBeDefined();
       // The one acceptance rule, as the report applies it (not a copy of it).
-      const { valid } = judgeRequirement(r, s.checks.find((c) => c.name === r.check), s.metrics);
+      const { valid } = judgeRequirement(r, checkFor(s.checks, r), s.metrics);
       const want = valid === false ? "**FAIL**" : valid === true ? "PASS" : "**UNKNOWN**";
       expect(row!.split(" | ")[3], r.id).toBe(want);
     }

@@ -25,7 +25,7 @@ export function compose(verdicts: Record<string, Verdict> | readonly Verdict[]):
 }
 
 /** Wraps a check so a throw or a malformed result yields unknown (never true), naming the check. */
-export function guard<A extends unknown[]>(name: string, check: (...args: A) => Verdict): (...args: A) => Verdict {
+export function guard<A extends unknown[], V extends Verdict<object>>(name: string, check: (...args: A) => V): (...args: A) => V | Verdict {
   return (...args) => {
     try {
       const v = check(...args);
@@ -36,12 +36,12 @@ export function guard<A extends unknown[]>(name: string, check: (...args: A) => 
   };
 }
 
-/** A verdict built from a validity and details; shorthand used by the checks. */
-export function verdict(valid: Validity, details: Record<string, unknown>): Verdict {
-  return { valid, details };
+/** A verdict built from a validity, details and (optionally) the metric it measured; shorthand used by the checks. */
+export function verdict<D extends object = Record<string, unknown>>(valid: Validity, details: D, metric?: number): Verdict<D> {
+  return metric === undefined ? { valid, details } : { valid, details, metric };
 }
 
-function isVerdict(v: unknown): v is Verdict {
+function isVerdict<V extends Verdict<object>>(v: unknown): v is V {
   if (typeof v !== "object" || v === null) return false;
   const { valid, details } = v as Verdict;
   return (valid === true || valid === false || valid === "unknown") && typeof details === "object" && details !== null;

@@ -5,6 +5,16 @@ import type { Subject } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
+/** What {@link confirmedMessages} reports: messages published, confirmed, delivered, and duplicate deliveries. */
+export type ConfirmedMessagesDetails = {
+  published: number;
+  confirmed: number;
+  delivered: number;
+  duplicates?: number;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link confirmedMessages}. */
 export interface ConfirmedMessagesOptions {
   /** Publisher process (f "publish", value message id); default "amqp-publish". */
@@ -21,7 +31,7 @@ export interface ConfirmedMessagesOptions {
  * counted, not failures. Unknown without confirmed publishes, consume ops, or a drain sample
  * (value false, or an object with `remaining` > 0, means not drained).
  */
-export function confirmedMessages(events: readonly HistoryEvent[], opts: ConfirmedMessagesOptions = {}): Verdict {
+export function confirmedMessages(events: readonly HistoryEvent[], opts: ConfirmedMessagesOptions = {}): Verdict<ConfirmedMessagesDetails> {
   const pub = completedOps(events, { process: opts.publishProcess ?? "amqp-publish", f: "publish" });
   const con = completedOps(events, { process: opts.consumeProcess ?? "amqp-consume", f: "consume" });
   const drain = lastSample(events, opts.drainSubject ?? { kind: "amqp-drained" });

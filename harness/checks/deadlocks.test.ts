@@ -15,6 +15,7 @@ describe("deadlocks", () => {
     const v = deadlocks(writes([undefined, 1062, "ECONNRESET"]).events(), { process: "mysql" });
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ count: 0, ops: 3, rate: 0 });
+    expect(v.metric).toBe(0);
   });
 
   it("is false when deadlocks exceed the bound, counting numeric and named codes", () => {

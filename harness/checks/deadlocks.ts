@@ -7,6 +7,13 @@ import type { Verdict } from "./verdict.ts";
 // counts both InnoDB deadlocks and multi-writer conflicts.
 const DEADLOCK_CODES: readonly (string | number)[] = [1213, "1213", "ER_LOCK_DEADLOCK"];
 
+/** What {@link deadlocks} reports: the deadlock count (absent without ops), its rate and where. */
+export type DeadlocksDetails = {
+  count?: number;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link deadlocks}. */
 export interface DeadlocksOptions {
   /** Only ops of this process; default every process. */
@@ -19,9 +26,9 @@ export interface DeadlocksOptions {
 
 /**
  * Counts ops whose error code means deadlock, with the rate per op and per process. False if the
- * count exceeds maxDeadlocks; unknown with no ops.
+ * count exceeds maxDeadlocks; unknown with no ops. Its metric is the count.
  */
-export function deadlocks(events: readonly HistoryEvent[], opts: DeadlocksOptions = {}): Verdict {
+export function deadlocks(events: readonly HistoryEvent[], opts: DeadlocksOptions = {}): Verdict<DeadlocksDetails> {
   const ops = completedOps(events, { process: opts.process });
   const max = opts.maxDeadlocks ?? 0;
   if (ops.length === 0) return verdict("unknown", { reason: "no ops", process: opts.process, maxDeadlocks: max });
@@ -36,5 +43,5 @@ export function deadlocks(events: readonly HistoryEvent[], opts: DeadlocksOption
     rate: hits.length / ops.length,
     maxDeadlocks: max,
     byProcess,
-  });
+  }, hits.length);
 }

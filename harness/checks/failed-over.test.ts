@@ -14,6 +14,7 @@ describe("failedOver", () => {
     const v = failedOver(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.failoverMs).toEqual({ "amqp-publish": 3000 });
+    expect(v.metric).toBe(3000);
   });
 
   it("is false when the client never leaves the lost host, or too late", () => {

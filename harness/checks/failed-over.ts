@@ -5,6 +5,13 @@ import { completedOps } from "../history/ops.ts";
 import { compose, verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
+/** What {@link failedOver} reports: each process's failover time (undefined when it did not fail over). */
+export type FailedOverDetails = {
+  failoverMs?: Record<string, number | undefined>;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link failedOver}. */
 export interface FailedOverOptions {
   /** Client processes that must fail over (their ok ops carry the serving host). */
@@ -21,9 +28,9 @@ export interface FailedOverOptions {
  * Each process served an ok op from a host outside `away` after the fault took effect (and
  * before its heal): the client walked its host list. Reports `failoverMs` per process (fault
  * effective -> completion of that op). False if a process never did, or took longer than
- * withinMs; unknown without a fault or without ok ops of a process.
+ * withinMs; unknown without a fault or without ok ops of a process. Its metric is the slowest process's failoverMs.
  */
-export function failedOver(events: readonly HistoryEvent[], o: FailedOverOptions): Verdict {
+export function failedOver(events: readonly HistoryEvent[], o: FailedOverOptions): Verdict<FailedOverDetails> {
   const { effectiveMono, healedMono } = faultWindow(events, o.fault);
   if (!effectiveMono) return verdict("unknown", { reason: "no effective fault event" });
   const ms = relativeClock(events);
@@ -49,6 +56,9 @@ export function failedOver(events: readonly HistoryEvent[], o: FailedOverOptions
     per[p] = verdict(o.withinMs === undefined || failoverMs <= o.withinMs, { failoverMs, host: first.host, withinMs: o.withinMs });
   }
   const c = compose(per);
-  const failoverMs = Object.fromEntries(Object.entries(per).map(([p, v]) => [p, v.details.failoverMs]));
-  return verdict(c.valid, { away: o.away, failoverMs, processes: per });
+  const failoverMs = Object.fromEntries(Object.entries(per).map(([p, v]) => [p, v.details.failoverMs as number | undefined]));
+  const times = Object.values(failoverMs);
+  // The metric: the slowest process's failover, when every process failed over.
+  const slowest = times.length && times.every((t) => typeof t === "number") ? Math.max(...(times as number[])) : undefined;
+  return verdict<FailedOverDetails>(c.valid, { away: o.away, failoverMs, processes: per }, slowest);
 }

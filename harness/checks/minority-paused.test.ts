@@ -25,6 +25,7 @@ describe("minorityPaused", () => {
     const v = minorityPaused(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ pausedAfterMs: 2000, majorityAfterMs: 2000, pausedMs: 6000, resumedAfterHeal: true });
+    expect(v.metric).toBe(2000);
   });
 
   it("is unknown, not true, when the minority node only stops answering (no answer is no pause)", () => {

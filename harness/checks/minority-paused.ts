@@ -5,6 +5,15 @@ import { subjectKey, type Subject } from "../history/subject.ts";
 import { worst, verdict } from "./compose.ts";
 import type { Validity, Verdict } from "./verdict.ts";
 
+/** What {@link minorityPaused} reports: when the minority paused and the majority ran alone, and for how long. */
+export type MinorityPausedDetails = {
+  pausedAfterMs?: number;
+  majorityAfterMs?: number;
+  pausedMs?: number;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link minorityPaused}. */
 export interface MinorityPausedOptions {
   /** Hosts cut off from the majority. */
@@ -43,9 +52,9 @@ const answered = (v: unknown) => (v as View)?.down !== true && runningOf(v).leng
  * stayed paused (`pausedMs`, to its first view listing itself after the heal). False if either is
  * late, or never happens while the nodes kept answering (a minority node seen running, a majority
  * node's last view not the majority); unknown without a fault, without samples inside it, or when
- * the nodes that never showed it stopped answering.
+ * the nodes that never showed it stopped answering. Its metric is `pausedAfterMs`.
  */
-export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPausedOptions): Verdict {
+export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPausedOptions): Verdict<MinorityPausedDetails> {
   const subject = o.subject ?? ((h: string): Subject => ({ kind: "rabbit", host: h }));
   const node = o.node ?? ((h: string) => `rabbit@${h}`);
   const { effectiveMono, healedMono } = faultWindow(events, o.fault);
@@ -101,7 +110,7 @@ export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPause
     : pause === "unknown" ? `no pause seen and no answer from ${unpaused.filter((h) => silent(h) && !runningLate.has(h)).join(", ")} at the end`
     : alone === "unknown" ? "the majority never seen alone, and not every majority node answered at the end"
     : undefined;
-  return verdict(valid, {
+  return verdict<MinorityPausedDetails>(valid, {
     minority: o.minority,
     majority: o.majority,
     pausedAfterMs,
@@ -110,5 +119,5 @@ export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPause
     resumedAfterHeal: resumed !== undefined,
     withinMs: o.withinMs,
     ...(reason ? { reason } : {}),
-  });
+  }, pausedAfterMs);
 }

@@ -22,6 +22,7 @@ describe("noQuorumNoService", () => {
     const v = noQuorumNoService(history({ atMs: 5000, vip: [] }).events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.stoppedAfterMs).toBe(4000);
+    expect(v.metric).toBe(4000);
     expect(v.details.noQuorumSamples).toBe(1);
   });
 

@@ -36,7 +36,7 @@ const runningIn = (runningOn: Record<string, unknown>): string[] =>
  * the first `heal` event (or the end). False if, in it, a placement sample from an observer
  * without quorum shows any resource running, or a VIP sample shows any holder. Reports
  * `stoppedAfterMs`: from the fault's effect to the first no-quorum sample showing nothing
- * running. Unknown with no effective fault, no placement sample without quorum in the window,
+ * running (also its metric). Unknown with no effective fault, no placement sample without quorum in the window,
  * a listed VIP with no sample in the window that heard every candidate host (`vipSamples` counts them;
  * `unheardRounds` counts empty ones from rounds some host did not answer), or a malformed sample.
  */
@@ -90,8 +90,8 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
   }
   const unsampledVips = opts.vips.filter((v) => vipSamples[v] === 0);
   const base = { graceMs: opts.graceMs, windowFromMs: ms(from), windowToMs: heal ? ms(heal) : undefined, noQuorumSamples, stoppedAfterMs, vipSamples, unheardRounds };
-  if (violations.length) return verdict(false, { ...base, violations: violations.slice(0, 20), violationCount: violations.length });
-  if (noQuorumSamples === 0) return verdict("unknown", { ...base, reason: "no observer without quorum sampled in the window" });
-  if (unsampledVips.length) return verdict("unknown", { ...base, unsampledVips, reason: `no sample of VIP ${unsampledVips.join(", ")} in the window` });
-  return verdict(true, base);
+  if (violations.length) return verdict(false, { ...base, violations: violations.slice(0, 20), violationCount: violations.length }, stoppedAfterMs);
+  if (noQuorumSamples === 0) return verdict("unknown", { ...base, reason: "no observer without quorum sampled in the window" }, stoppedAfterMs);
+  if (unsampledVips.length) return verdict("unknown", { ...base, unsampledVips, reason: `no sample of VIP ${unsampledVips.join(", ")} in the window` }, stoppedAfterMs);
+  return verdict(true, base, stoppedAfterMs);
 }

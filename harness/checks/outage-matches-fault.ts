@@ -5,6 +5,15 @@ import { verdict } from "./compose.ts";
 import { outage, type OutageWindow } from "./outage.ts";
 import type { Verdict } from "./verdict.ts";
 
+/** What {@link outageMatchesFault} reports: the fault's length, the measured outage, and their difference. */
+export type OutageMatchesFaultDetails = {
+  faultMs?: number;
+  measuredMs?: number;
+  errorMs?: number;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link outageMatchesFault}. */
 export interface OutageMatchesFaultOptions {
   process: string;
@@ -17,7 +26,7 @@ export interface OutageMatchesFaultOptions {
  * length (effective → healed) by at most `toleranceMs`. False otherwise; unknown without a
  * complete fault window or without ops of the process.
  */
-export function outageMatchesFault(events: readonly HistoryEvent[], o: OutageMatchesFaultOptions): Verdict {
+export function outageMatchesFault(events: readonly HistoryEvent[], o: OutageMatchesFaultOptions): Verdict<OutageMatchesFaultDetails> {
   const { effectiveMono, healedMono } = faultWindow(events);
   if (!effectiveMono || !healedMono) return verdict("unknown", { reason: "no complete fault window" });
   const m = outage(events, { processes: [o.process] });
@@ -27,5 +36,5 @@ export function outageMatchesFault(events: readonly HistoryEvent[], o: OutageMat
   if (per.windows.length !== 1) return verdict(false, { reason: `${per.windows.length} outage windows, want 1`, faultMs });
   const measuredMs = per.windows[0].lengthMs;
   const errorMs = measuredMs - faultMs;
-  return verdict(Math.abs(errorMs) <= o.toleranceMs, { faultMs, measuredMs, errorMs, toleranceMs: o.toleranceMs });
+  return verdict<OutageMatchesFaultDetails>(Math.abs(errorMs) <= o.toleranceMs, { faultMs, measuredMs, errorMs, toleranceMs: o.toleranceMs }, measuredMs);
 }

@@ -21,6 +21,7 @@ describe("outage", () => {
       { startMs: 100, endMs: 400, lengthMs: 300, narrowStartMs: 200, narrowMs: 200, failedOps: 2, recovered: true },
     ]);
     expect(p).toMatchObject({ maxMs: 300, totalMs: 300, count: 1 });
+    expect(v.metric).toBe(300);
   });
 
   it("is false when a window exceeds maxOutageMs", () => {

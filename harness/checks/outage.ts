@@ -30,6 +30,14 @@ export interface ProcessOutage {
   ops: number;
 }
 
+/** What {@link outage} reports: the bound, and each judged process's windows. */
+export type OutageDetails = {
+  maxOutageMs?: number;
+  processes?: Record<string, ProcessOutage>;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link outage}. */
 export interface OutageOptions {
   /** Probe processes to judge; default every process with ops. A listed process without ops is unknown. */
@@ -45,9 +53,9 @@ export interface OutageOptions {
  * completed counts as a failure at its invoke time). A window opens at the first fail/info after
  * an ok (or at the first op) and closes at the completion of the next ok; it starts at the
  * completion of the last ok before it. False if a window exceeds maxOutageMs or never closes;
- * unknown if a process has no ops.
+ * unknown if a process has no ops. Its metric is the longest window over its processes.
  */
-export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}): Verdict {
+export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}): Verdict<OutageDetails> {
   const ops = completedOps(events).filter((o) => opts.f === undefined || o.f === opts.f);
   const names = opts.processes ?? [...new Set(ops.map((o) => o.process))];
   if (names.length === 0) return verdict("unknown", { reason: "no probe ops in history", maxOutageMs: opts.maxOutageMs });
@@ -68,7 +76,9 @@ export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}
     verdicts[p] = verdict(!neverRecovered && !tooLong, { ...o, neverRecovered, tooLong });
   }
   const c = compose(verdicts);
-  return verdict(c.valid, { maxOutageMs: opts.maxOutageMs, processes: perProcess, verdicts });
+  const longest = Object.values(perProcess).map((o) => o.maxMs);
+  // The metric: the longest window over the judged processes.
+  return verdict<OutageDetails>(c.valid, { maxOutageMs: opts.maxOutageMs, processes: perProcess, verdicts }, longest.length ? Math.max(...longest) : undefined);
 }
 
 function windowsOf(ops: CompletedOp[], ms: (mono: string) => number, historyEndMs: number): ProcessOutage {

@@ -29,6 +29,7 @@ describe("convergedAfterHeal", () => {
     const v = convergedAfterHeal(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ healedMs: 500, convergedAtMs: 1100, afterHealMs: 600 });
+    expect(v.metric).toBe(600);
   });
 
   it("does not count pre-heal samples, and is false when convergence is too late", () => {

@@ -23,7 +23,7 @@ export interface ConvergedAfterHealOptions {
 /**
  * Convergence after the last `healed` fault event: the first instant at which every subject's
  * latest post-heal sample satisfies `predicate`. False if that never happens or takes longer than
- * withinMs; unknown with no heal, no subjects, or no sample after the heal.
+ * withinMs; unknown with no heal, no subjects, or no sample after the heal. Its metric is `afterHealMs`.
  */
 export function convergedAfterHeal(events: readonly HistoryEvent[], opts: ConvergedAfterHealOptions): Verdict {
   const { healedMono } = faultWindow(events, opts.fault);
@@ -44,7 +44,7 @@ export function convergedAfterHeal(events: readonly HistoryEvent[], opts: Conver
     else good.delete(s.subject);
     if (good.size === subjects.length) {
       const afterHealMs = ms(s.mono) - healedMs;
-      return verdict(afterHealMs <= opts.withinMs, { ...base, subjects, healedMs, convergedAtMs: ms(s.mono), afterHealMs });
+      return verdict(afterHealMs <= opts.withinMs, { ...base, subjects, healedMs, convergedAtMs: ms(s.mono), afterHealMs }, afterHealMs);
     }
   }
   return verdict(false, {

@@ -18,6 +18,7 @@ describe("stayedOn", () => {
     const v = stayedOn(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.downAfterFaultMs).toBe(4000);
+    expect(v.metric).toBe(4000);
     expect(v.details.downAfterFaultByResource).toEqual({ keystone: 4000 });
     expect(v.details.downs).toEqual([{ observer: "controller-2", resource: "keystone", fromMs: 2000, toMs: 6000, lengthMs: 4000 }]);
   });

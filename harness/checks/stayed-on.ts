@@ -6,6 +6,14 @@ import { subjectHost, type SubjectPattern } from "../history/subject.ts";
 import { verdict } from "./compose.ts";
 import type { Verdict } from "./verdict.ts";
 
+/** What {@link stayedOn} reports: where the resources ran, and how long they were down after the fault. */
+export type StayedOnDetails = {
+  downAfterFaultMs?: number;
+  downAfterFaultByResource?: Record<string, number>;
+  reason?: string;
+  [k: string]: unknown;
+};
+
 /** Options for {@link stayedOn}. */
 export interface StayedOnOptions {
   /** Pacemaker resource ids that must stay on `host`. */
@@ -32,10 +40,10 @@ export interface DownPeriod {
  * `resources` on a host other than `host`, or its last sample does not show every resource back on
  * `host`. Reports each period a resource ran nowhere or was marked failed (Pacemaker's restart
  * window) and `downAfterFaultMs`, the longest such period ending after the first effective fault
- * (also per resource, `downAfterFaultByResource`).
+ * (also per resource, `downAfterFaultByResource`; `downAfterFaultMs` is its metric).
  * Unknown with no samples or a malformed one.
  */
-export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions): Verdict {
+export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions): Verdict<StayedOnDetails> {
   const samples = samplesMatching(events, opts.subject ?? { kind: "placement" });
   if (samples.length === 0) return verdict("unknown", { reason: "no placement samples", host: opts.host });
   const ms = relativeClock(events);
@@ -82,7 +90,7 @@ export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions)
   const downAfterFaultMs = afterFault.length ? Math.max(...afterFault.map((d) => d.lengthMs!)) : undefined;
   const downAfterFaultByResource: Record<string, number> = {};
   for (const d of afterFault) downAfterFaultByResource[d.resource] = Math.max(downAfterFaultByResource[d.resource] ?? 0, d.lengthMs!);
-  return verdict(elsewhere.length === 0 && notBack.length === 0, {
+  return verdict<StayedOnDetails>(elsewhere.length === 0 && notBack.length === 0, {
     host: opts.host,
     elsewhere: elsewhere.slice(0, 20),
     elsewhereCount: elsewhere.length,
@@ -90,5 +98,5 @@ export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions)
     downs: downs.slice(0, 20),
     downAfterFaultMs,
     downAfterFaultByResource,
-  });
+  }, downAfterFaultMs);
 }

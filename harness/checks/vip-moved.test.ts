@@ -16,6 +16,7 @@ describe("vipMoved", () => {
     const v = vipMoved(moveAfter(9_700), opts);
     expect(v.valid).toBe(true);
     expect(v.details.moveMs).toBe(9_700);
+    expect(v.metric).toBe(9_700);
   });
 
   it("is false when the move is slower than the bound", () => {

@@ -15,7 +15,7 @@ export interface VipMovedOptions {
 
 /**
  * The VIP left `from` for one of `to` within `maxMoveMs`: false if it never moved, moved
- * elsewhere, or moved too slowly; reports the move and its gap (the VIP move time).
+ * elsewhere, or moved too slowly; reports the move and its gap (the VIP move time, also its metric).
  * Unknown when there are no `vip:<vip>` samples.
  */
 export function vipMoved(events: readonly HistoryEvent[], o: VipMovedOptions): Verdict {
@@ -26,6 +26,6 @@ export function vipMoved(events: readonly HistoryEvent[], o: VipMovedOptions): V
   if (!move) return verdict(false, { reason: `${o.vip} never left ${o.from}`, moves });
   if (!o.to.includes(move.to)) return verdict(false, { reason: `${o.vip} moved to ${move.to}, not one of ${o.to.join(", ")}`, move });
   if (o.maxMoveMs !== undefined && move.gapMs > o.maxMoveMs)
-    return verdict(false, { reason: `move took ${move.gapMs} ms > ${o.maxMoveMs} ms`, move, moveMs: move.gapMs });
-  return verdict(true, { move, moveMs: move.gapMs });
+    return verdict(false, { reason: `move took ${move.gapMs} ms > ${o.maxMoveMs} ms`, move, moveMs: move.gapMs }, move.gapMs);
+  return verdict(true, { move, moveMs: move.gapMs }, move.gapMs);
 }

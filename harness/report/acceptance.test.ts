@@ -50,8 +50,31 @@ describe("acceptance", () => {
     expect(a.accepted).toBe(true);
     expect(acceptanceHeadline(a)).toBe("All 9 requirements met");
     expect(a.notRun.some((r) => r.scenario === "node-loss" || r.scenario === "*")).toBe(false);
-    expect(new Set(a.notRun.map((r) => r.scenario)).size).toBe(16); // the 16 other scenarios: 11 PRISMA, 5 clusterware
+    expect(new Set(a.notRun.map((r) => r.scenario)).size).toBe(18); // the 16 other scenarios (11 PRISMA, 5 clusterware), the chaos run and the calibration
     expect(acceptance([], FIXTURE_REQUIREMENTS, ROOT).accepted).toBe(false);
+  });
+
+  it("matches checks by requirement id when the summary carries ids, by title only when it does not", () => {
+    const a = acceptance([fixtureRun((s) => {
+      allPass(s);
+      // Ids given: a renamed title still matches its requirement; the title alone no longer does.
+      s.checks = s.checks.map((c) => {
+        const r = FIXTURE_REQUIREMENTS.find((x) => x.title === c.name && (x.scenario === s.scenario || x.scenario === "*"));
+        return r ? { ...c, id: r.id, name: r.id === "PRISMA-CTRL-IMAGES" ? "renamed" : c.name } : c;
+      });
+    })], FIXTURE_REQUIREMENTS, ROOT);
+    expect(a.rows.find((r) => r.id === "PRISMA-CTRL-IMAGES")).toMatchObject({ valid: true, check: "Glance downloads keep the original checksum" });
+    expect(a.rows.filter((r) => r.id === undefined)).toEqual([]);
+  });
+
+  it("judges a conditional requirement only when the run reports its check", () => {
+    const base = fixtureRun(allPass);
+    const run = (checks: typeof base.summary.checks) => ({ ...base, summary: { ...base.summary, scenario: "network-failover", checks } });
+    const none = acceptance([run([])], FIXTURE_REQUIREMENTS, ROOT);
+    expect(none.rows.map((r) => r.id)).not.toContain("PRISMA-NET-CTRL-VIP-MOVE");
+    expect(none.rows.map((r) => r.id)).toContain("PRISMA-NET-VIP-MOVE");
+    const moved = acceptance([run([{ id: "PRISMA-NET-CTRL-VIP-MOVE", name: "x", valid: false, details: {} }])], FIXTURE_REQUIREMENTS, ROOT);
+    expect(moved.rows.find((r) => r.id === "PRISMA-NET-CTRL-VIP-MOVE")?.valid).toBe(false);
   });
 });
 

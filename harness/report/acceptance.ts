@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Validity } from "../checks/verdict.ts";
 import { boundOrigin, ownTimingVerdict, requirementsFor, requirementText, type OwnTimingVerdict, type Requirement } from "../requirements/index.ts";
 import type { ReportRun } from "./find-runs.ts";
+import { checkFor, requirementsOf } from "./check-match.ts";
 import { judgeRequirement } from "./requirement-verdict.ts";
 
 /** One requirement judged on one run (or a check no requirement covers, with `id` undefined). */
@@ -63,15 +64,16 @@ function runRows(run: ReportRun, table: readonly Requirement[], root: string): A
   const rel = path.relative(root, run.dir).split(path.sep).join("/");
   const evidence = { timeline: `${rel}/timeline.html`, history: `${rel}/history.jsonl`, summary: `${rel}/summary.json` };
   const base = { scenario: s.scenario, topology: s.topology, runId: s.runId, evidence };
-  const reqs = requirementsFor(s.scenario, s.topology, table);
-  const covered = new Set(reqs.map((r) => r.check));
+  const all = requirementsFor(s.scenario, s.topology, table);
+  // A conditional requirement the run did not report does not apply to it (e.g. a move that did not happen).
+  const reqs = all.filter((r) => !r.conditional || checkFor(s.checks, r));
   const judged = reqs.map((r): AcceptanceRow => {
-    const check = s.checks.find((c) => c.name === r.check);
+    const check = checkFor(s.checks, r);
     const judged = judgeRequirement(r, check, s.metrics);
     const origin = boundOrigin(r);
     const own = r.metric ? ownTimingVerdict(r, s.tunables, judged.measuredMs) : undefined;
     return {
-      ...base, id: r.id, text: requirementText(r), source: r.source, check: r.check,
+      ...base, id: r.id, text: requirementText(r), source: r.source, check: r.title,
       ...(r.metric ? { metric: r.metric } : {}),
       ...(r.thresholdMs !== undefined ? { thresholdMs: r.thresholdMs } : {}),
       ...(origin ? { boundOrigin: origin } : {}),
@@ -80,7 +82,7 @@ function runRows(run: ReportRun, table: readonly Requirement[], root: string): A
     };
   });
   const uncovered = s.checks
-    .filter((c) => !covered.has(c.name))
+    .filter((c) => requirementsOf(c, all).length === 0)
     .map((c): AcceptanceRow => ({ ...base, text: c.name, check: c.name, valid: c.valid, note: "no requirement covers this check" }));
   return [...judged, ...uncovered];
 }

@@ -62,7 +62,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuiltRepo
   writeFileSync(files.acceptance, acceptanceMarkdown(acc, real, relAllure ? { allureIndex: relAllure, allureTests } : {}));
   writeFileSync(files.junit, junitXml(real, {
     note: (run, check) => {
-      const rows = acc.rows.filter((r) => r.runId === run.summary.runId && r.check === check.name && r.id);
+      const rows = acc.rows.filter((r) => r.runId === run.summary.runId && r.id && (check.id !== undefined ? r.id === check.id : r.check === check.name));
       return rows.map((r) => `requirement ${r.id}: ${r.text}${measuredVsThreshold(r) ? ` [${measuredVsThreshold(r)}]` : ""}`).join("\n") || undefined;
     },
   }));

@@ -5,7 +5,7 @@ import type { HistoryEvent } from "../history/event.ts";
 import { reportToAllure } from "./allure.ts";
 import { formatSummary } from "./console-table.ts";
 import { writeRunReport, type RunReportFiles } from "./run-report.ts";
-import { summarize, type RunSummary } from "./summary.ts";
+import { summarize, type CheckResult, type RunSummary } from "./summary.ts";
 
 /** Where container logs come from; a RunningTopology fits (structural, so report does not depend on engine). */
 export interface LogSource {
@@ -23,7 +23,8 @@ export interface FinishReportInput {
   topology: string;
   startedAt: Date | string;
   durationMs?: number;
-  verdicts: Record<string, Verdict>;
+  /** The checks: by name, or listed (with their requirement ids). */
+  verdicts: Record<string, Verdict> | readonly CheckResult[];
   metrics?: Record<string, number>;
   events: readonly HistoryEvent[];
   standIns?: string[];

@@ -10,7 +10,7 @@ describe("measureMetrics", () => {
   });
 
   it("makes the run unknown, naming the error, when the metrics function throws", () => {
-    const m = measureMetrics((v) => ({ dbOutageMs: (v.missing as never as { details: { maxMs: number } }).details.maxMs }), verdicts);
+    const m = measureMetrics((v) => ({ dbOutageMs: ((v as Record<string, unknown>).missing as { details: { maxMs: number } }).details.maxMs }), verdicts);
     expect(m.metrics).toEqual({});
     expect(m.failed).toEqual({ valid: "unknown", details: { error: expect.stringMatching(/^TypeError: /) } });
     const s = summarize({ scenario: "lb-failover", topology: "prisma", runId: "r", startedAt: new Date(0), durationMs: 1, checks: { ...verdicts, [METRICS_CHECK]: m.failed! }, metrics: m.metrics });

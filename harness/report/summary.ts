@@ -4,8 +4,11 @@ import type { Validity, Verdict } from "../checks/verdict.ts";
 /** A run's overall outcome: any false check fails it, else any unknown makes it unknown. */
 export type RunVerdict = "pass" | "fail" | "unknown";
 
-/** One named check's verdict as recorded in a summary. */
+/** One check's verdict as recorded in a summary. */
 export interface CheckResult {
+  /** The requirement id the check reports; absent in summaries written before checks were keyed by id. */
+  id?: string;
+  /** The requirement's title (the check's human name). */
   name: string;
   valid: Validity;
   details: Record<string, unknown>;
@@ -54,7 +57,7 @@ export function runVerdict(valid: Validity): RunVerdict {
 /** Builds a RunSummary; the verdict is the worst check (no checks: unknown). Pure apart from the default endedAt. */
 export function summarize(input: SummaryInput): RunSummary {
   const checks: CheckResult[] = Array.isArray(input.checks)
-    ? (input.checks as readonly CheckResult[]).map((c) => ({ name: c.name, valid: c.valid, details: c.details }))
+    ? (input.checks as readonly CheckResult[]).map((c) => ({ ...(c.id !== undefined ? { id: c.id } : {}), name: c.name, valid: c.valid, details: c.details }))
     : Object.entries(input.checks as Record<string, Verdict>).map(([name, v]) => ({ name, valid: v.valid, details: v.details }));
   const started = new Date(input.startedAt);
   const durationMs = input.durationMs ?? new Date(input.endedAt ?? Date.now()).getTime() - started.getTime();

@@ -5,7 +5,8 @@ export type { AnyTimingBound, BoundTerm, KindTimings, TimingBound, TimingKind } 
 export { ownTimingBound, ownTimingVerdict } from "./own-timing.ts";
 export type { OwnTimingVerdict } from "./own-timing.ts";
 export { PINNED } from "./pinned-timings.ts";
-export { DEFAULT_REQUIREMENTS, UnknownRequirementError, requirements, requirementsFor, thresholdMs } from "./registry.ts";
+export { DEFAULT_REQUIREMENTS, UnknownRequirementError, requirementById, requirements, requirementsFor, thresholdMs } from "./registry.ts";
+export type { RequirementId } from "./registry.ts";
 export {
   REPO_ROOT,
   RequirementsError,
@@ -20,3 +21,4 @@ export { CLUSTERWARE_REQUIREMENTS } from "./clusterware-requirements.ts";
 export { CONTROLLER_REQUIREMENTS } from "./controller-requirements.ts";
 export { DATA_REQUIREMENTS } from "./data-requirements.ts";
 export { SERVICE_REQUIREMENTS } from "./service-requirements.ts";
+export { HARNESS_REQUIREMENTS } from "./harness-requirements.ts";

@@ -16,7 +16,7 @@ export class RequirementsError extends Error {
 }
 
 /** The fields a site may change on an existing requirement (strict: a misspelt field is an error). */
-const PatchSchema = RequirementSchema.pick({ check: true, text: true, metric: true, thresholdMs: true, source: true }).partial().strict();
+const PatchSchema = RequirementSchema.pick({ title: true, text: true, metric: true, thresholdMs: true, source: true }).partial().strict();
 
 /** A site's `haproof.requirements.json`: patches by id, plus requirements of its own. */
 export const RequirementsOverrideSchema = z.strictObject({

@@ -4,10 +4,19 @@ import { DATA_REQUIREMENTS } from "./data-requirements.ts";
 import { loadRequirementsOverride, overrideFile } from "./override.ts";
 import type { Requirement } from "./requirement.ts";
 import { SERVICE_REQUIREMENTS } from "./service-requirements.ts";
+import { HARNESS_REQUIREMENTS } from "./harness-requirements.ts";
+
+/** Every id of the default table: what a scenario keys its checks by. */
+export type RequirementId =
+  | (typeof CONTROLLER_REQUIREMENTS)[number]["id"]
+  | (typeof DATA_REQUIREMENTS)[number]["id"]
+  | (typeof SERVICE_REQUIREMENTS)[number]["id"]
+  | (typeof CLUSTERWARE_REQUIREMENTS)[number]["id"]
+  | (typeof HARNESS_REQUIREMENTS)[number]["id"];
 
 /** The documented defaults, before any site override. */
 export const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
-  ...CONTROLLER_REQUIREMENTS, ...DATA_REQUIREMENTS, ...SERVICE_REQUIREMENTS, ...CLUSTERWARE_REQUIREMENTS,
+  ...CONTROLLER_REQUIREMENTS, ...DATA_REQUIREMENTS, ...SERVICE_REQUIREMENTS, ...CLUSTERWARE_REQUIREMENTS, ...HARNESS_REQUIREMENTS,
 ];
 
 /** A lookup that matched no requirement, or more than one with different thresholds. */
@@ -37,13 +46,18 @@ export function requirementsFor(scenario: string, topology?: string, table: read
   return table.filter((r) => (r.scenario === scenario || r.scenario === "*") && (!topology || !r.topology || r.topology === topology));
 }
 
+/** The requirement with id `id` in `table`, or undefined. Pure. */
+export function requirementById(id: string, table: readonly Requirement[] = requirements()): Requirement | undefined {
+  return table.find((r) => r.id === id);
+}
+
 /**
- * The threshold in ms of `scenario`'s requirement whose metric, check name or id is `key`.
+ * The threshold in ms of `scenario`'s requirement whose metric or id is `key`.
  * Throws UnknownRequirementError when none matches, none has a threshold, or matches disagree.
  */
 export function thresholdMs(scenario: string, key: string, topology?: string, table: readonly Requirement[] = requirements()): number {
-  const matches = requirementsFor(scenario, topology, table).filter((r) => r.metric === key || r.check === key || r.id === key);
-  if (matches.length === 0) throw new UnknownRequirementError(scenario, key, "no requirement has this metric, check or id");
+  const matches = requirementsFor(scenario, topology, table).filter((r) => r.metric === key || r.id === key);
+  if (matches.length === 0) throw new UnknownRequirementError(scenario, key, "no requirement has this metric or id");
   const values = [...new Set(matches.map((r) => r.thresholdMs).filter((t): t is number => t !== undefined))];
   if (values.length === 0) throw new UnknownRequirementError(scenario, key, `${matches.map((r) => r.id).join(", ")} has no threshold`);
   if (values.length > 1) throw new UnknownRequirementError(scenario, key, `matches disagree (${matches.map((r) => `${r.id}=${r.thresholdMs}`).join(", ")}); pass the topology`);

@@ -13,8 +13,8 @@ export interface Requirement {
   id: string;
   /** Scenario name (`node-loss`), or `*` for a check every scenario reports. */
   scenario: string;
-  /** The check name exactly as the scenario passes it to `run.finish`. */
-  check: string;
+  /** The check's short human title, the one place it is spelt: reports and the console print it as the check's name. */
+  title: string;
   /** The requirement in plain words. */
   text: string;
   /** Summary metric holding the measured value, when the scenario records one. */
@@ -29,6 +29,8 @@ export interface Requirement {
   source: RequirementSource;
   /** Only for this topology (`prisma`, `clusterware`); absent: any topology. */
   topology?: string;
+  /** Why a run may leave this check out (it is reported only when it applies); an unreported conditional check is not judged. */
+  conditional?: string;
 }
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
@@ -37,7 +39,7 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 export const RequirementSchema = z.strictObject({
   id: z.string().regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/, "must look like AREA-NAME (upper case, dash separated)"),
   scenario: nonEmpty,
-  check: nonEmpty,
+  title: nonEmpty,
   text: nonEmpty,
   metric: nonEmpty.optional(),
   thresholdMs: z.number().positive().finite().optional(),
@@ -45,6 +47,7 @@ export const RequirementSchema = z.strictObject({
   boundSource: nonEmpty.optional(),
   source: nonEmpty,
   topology: nonEmpty.optional(),
+  conditional: nonEmpty.optional(),
 });
 
 function isTimingBound(v: unknown): v is AnyTimingBound {

@@ -1,6 +1,7 @@
 import type { Validity } from "../checks/index.ts";
 import type { HistoryEvent } from "../history/index.ts";
-import { checkDigest, type RunSummary } from "../report/index.ts";
+import { checkDigest, checkFor, type RunSummary } from "../report/index.ts";
+import { DEFAULT_REQUIREMENTS, requirementById } from "../requirements/index.ts";
 import { RUNBOOK_CHECK, type Control } from "./controls.ts";
 
 /** One topology build for controls: built with `mutations`, running `scenarios`, judging `controls`. */
@@ -92,8 +93,8 @@ export function judgeControl(control: Control, run: ControlEvidence | undefined)
   }
   const { summary } = run;
   const failed = summary.checks.filter((c) => c.valid === false);
-  const notFailed = control.failing.filter((n) => !failed.some((c) => c.name === n));
-  const figures = failed.filter((c) => control.failing.includes(c.name)).map((c) => `${c.name}: ${checkDigest(c, 120)}`);
+  const notFailed = control.failing.filter((id) => checkOf(summary, id)?.valid !== false);
+  const figures = control.failing.map((id) => checkOf(summary, id)).filter((c) => c?.valid === false).map((c) => `${c!.name}: ${checkDigest(c!, 120)}`);
   const { valid, reason } = verdictOf(control, run, demanded, notFailed);
   return {
     ...base, actual: summary.verdict, valid, reason, failedChecks: failed.map((c) => c.name), figures, notFailed, faults: demanded,
@@ -103,7 +104,7 @@ export function judgeControl(control: Control, run: ControlEvidence | undefined)
 
 function verdictOf(control: Control, run: ControlEvidence, demanded: ControlResult["faults"], notFailed: string[]): { valid: Validity; reason: string } {
   const { summary } = run;
-  const runbook = summary.checks.find((c) => c.name === RUNBOOK_CHECK);
+  const runbook = checkOf(summary, RUNBOOK_CHECK);
   if (runbook?.valid !== true) {
     const why = runbook ? String(runbook.details.error ?? runbook.valid) : "not reported";
     return { valid: "unknown", reason: `the runbook did not run to the end (${why}): the mutation was not shown to cause the failure` };
@@ -111,9 +112,14 @@ function verdictOf(control: Control, run: ControlEvidence, demanded: ControlResu
   if (!run.proved) return { valid: "unknown", reason: `the run's history could not be read (${run.historyError ?? "no history"}): its faults are unproved` };
   const short = demanded.filter((f) => (f.proved ?? 0) < f.times);
   if (short.length) return { valid: "unknown", reason: `fault ${short.map((f) => `${f.fault} proved ${f.proved ?? 0} of ${f.times} times`).join(", ")}` };
-  const named = control.failing.map((n) => ({ name: n, valid: summary.checks.find((c) => c.name === n)?.valid }));
+  const named = control.failing.map((n) => ({ name: n, valid: checkOf(summary, n)?.valid }));
   const passed = named.filter((c) => c.valid === true).map((c) => c.name);
   if (passed.length) return { valid: false, reason: `the scenario did not see the mutation: ${passed.join(", ")} passed` };
   if (notFailed.length) return { valid: "unknown", reason: `${notFailed.join(", ")}: ${named.filter((c) => notFailed.includes(c.name)).map((c) => c.valid ?? "not reported").join(", ")}` };
   return { valid: true, reason: "failed as documented after its faults took effect" };
+}
+
+/** `summary`'s check reporting requirement `id`; a summary written before checks carried ids is matched by the title. */
+function checkOf(summary: RunSummary, id: string): RunSummary["checks"][number] | undefined {
+  return checkFor(summary.checks, { id, title: requirementById(id, DEFAULT_REQUIREMENTS)?.title ?? id });
 }

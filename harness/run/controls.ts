@@ -1,7 +1,8 @@
+import type { RequirementId } from "../requirements/index.ts";
 import { clusterware, type Mutation } from "../../topologies/index.ts";
 
-/** The check ScenarioRun.finish adds to every run: true only when the runbook ran to its end (no harness crash). */
-export const RUNBOOK_CHECK = "the runbook ran to the end";
+/** The requirement id of the check ScenarioRun.finish adds to every run: true only when the runbook ran to its end (no harness crash). */
+export const RUNBOOK_CHECK = "HAPROOF-RUNBOOK-COMPLETE" satisfies RequirementId;
 
 /** A fault the control's scenario must have proved effective (a `fault` event, phase `effective`) at least `times` times. */
 export interface FaultDemand {
@@ -21,8 +22,8 @@ export interface Control {
   mutation: Mutation;
   scenario: string;
   topology: string;
-  /** Check names (as the scenario names them) that must say false; other checks may fail too. */
-  failing: string[];
+  /** Requirement ids of the checks that must say false; other checks may fail too. */
+  failing: RequirementId[];
   /** The faults that must have taken effect for the failure to be the mutation's (none: a workload, no fault). */
   faults: FaultDemand[];
   /** Mutations `--combined` must not build beside this one (it then gets a build of its own). */
@@ -43,13 +44,13 @@ const KILLS_TO_RELOCATE = clusterware.tunables.restartAttempts + 1;
 export const CONTROLS: readonly Control[] = [
   {
     mutation: "keystone-keys-unsynced", scenario: "node-loss", topology: "prisma",
-    failing: ["tokens issued before the fault still validate"],
+    failing: ["PRISMA-CTRL-TOKENS"],
     faults: [{ fault: "kill", times: 1 }],
     why: "tokens issued on one controller fail on the other after failover",
   },
   {
     mutation: "controller-group-unconstrained", scenario: "node-loss", topology: "prisma",
-    failing: ["g_controller only on controller-1/2, never split"],
+    failing: ["PRISMA-CTRL-PLACEMENT"],
     faults: [{ fault: "kill", times: 1 }],
     why: "g_controller lands on controller-3, where the guide forbids it",
   },
@@ -58,25 +59,25 @@ export const CONTROLS: readonly Control[] = [
     // Measured: the queue's node takes the queue down with it: publishes get no confirm and the
     // consumer nothing until it returns (63.6 s outage, nothing served elsewhere). Persistent
     // messages on a durable queue come back with a restarted node; only a node lost for good loses them.
-    failing: ["publisher outage within bound", "publisher and consumer failed over through the host list"],
+    failing: ["PRISMA-RABBIT-OUTAGE", "PRISMA-RABBIT-FAILOVER"],
     faults: [{ fault: "kill", times: 1 }],
     why: "an unmirrored queue dies with its node: nothing fails over, confirms stop",
   },
   {
     mutation: "gluster-single-brick", scenario: "gluster-brick-loss", topology: "prisma",
-    failing: ["Glance outage within bound", "a new image uploads while the brick is down"],
+    failing: ["PRISMA-GLUSTER-OUTAGE", "PRISMA-GLUSTER-UPLOAD"],
     faults: [{ fault: "kill", times: 1 }],
     why: "images are unreadable and uploads fail while the only brick is gone",
   },
   {
     mutation: "lb-no-healthcheck", scenario: "galera-partition", topology: "prisma",
-    failing: ["DB outage through the VIP within bound"],
+    failing: ["PRISMA-GALERA-MAJORITY"],
     faults: [{ fault: "partition", times: 1 }],
     why: "HAProxy keeps sending to a non-Primary node that refuses every query",
   },
   {
     mutation: "retry-less-client", scenario: "galera-deadlock", topology: "prisma",
-    failing: ["single-writer: increments lose no update"],
+    failing: ["PRISMA-GALERA-SINGLE-NO-LOST"],
     // A workload, no fault: concurrent read-modify-writes are the whole scenario.
     faults: [],
     why: "a read-modify-write client without retry loses concurrent updates",
@@ -84,7 +85,7 @@ export const CONTROLS: readonly Control[] = [
   {
     mutation: "no-restart-limit", scenario: "restart-then-relocate", topology: "clusterware",
     // The decisive kill is the one after RESTART_ATTEMPTS: a run that stopped before it proves nothing.
-    failing: ["mysqlVIP moved with the chain to the standby"],
+    failing: ["CW-RELOCATE-VIP"],
     faults: [{ fault: "kill-process:mysqld", times: KILLS_TO_RELOCATE }],
     conflicts: [{
       mutation: "shared-vip",
@@ -94,7 +95,7 @@ export const CONTROLS: readonly Control[] = [
   },
   {
     mutation: "shared-vip", scenario: "independent-vips", topology: "clusterware",
-    failing: ["RabbitMQ publishing not interrupted (outage within probe resolution)"],
+    failing: ["CW-INDEP-MQ-UP"],
     // The first restart of MySQL already restarts RabbitMQ with it.
     faults: [{ fault: "kill-process:mysqld", times: 1 }],
     conflicts: [{
@@ -105,8 +106,8 @@ export const CONTROLS: readonly Control[] = [
   },
 ];
 
-/** Check names that must fail for `scenario` under `mutations` (union over matching rows); null if no row matches. Pure. */
-export function expectedFailures(scenario: string, mutations: readonly string[] = []): string[] | null {
+/** Requirement ids whose checks must fail for `scenario` under `mutations` (union over matching rows); null if no row matches. Pure. */
+export function expectedFailures(scenario: string, mutations: readonly string[] = []): RequirementId[] | null {
   const rows = CONTROLS.filter((c) => c.scenario === scenario && mutations.includes(c.mutation));
   return rows.length ? [...new Set(rows.flatMap((c) => c.failing))] : null;
 }

@@ -1,9 +1,8 @@
-import type { Verdict } from "../checks/index.ts";
+import type { OutageDetails, Verdict } from "../checks/index.ts";
 
 /** The longest outage window (ms) an `outage` verdict measured, over its processes (or just `process`); NaN if none. */
-export function maxOutageMs(v: Verdict, process?: string): number {
-  const per = (v.details.processes ?? {}) as Record<string, { maxMs?: number }>;
-  const values = Object.entries(per)
+export function maxOutageMs(v: Verdict<OutageDetails> | undefined, process?: string): number {
+  const values = Object.entries(v?.details.processes ?? {})
     .filter(([p]) => !process || p === process)
     .map(([, o]) => o.maxMs)
     .filter((n): n is number => typeof n === "number");

@@ -1,18 +1,15 @@
 import { join } from "node:path";
 import type { RunningTopology } from "../engine/index.ts";
-import { guard, type Verdict } from "../checks/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
 import { kindOf, waitHealthy } from "../formation/index.ts";
-import { completedOps, History, type HistoryEvent, type Subject } from "../history/index.ts";
-import { METRICS_CHECK, REPORTS_DIR, finishReport, measureMetrics, startProgress, type Progress, type RunSummary } from "../report/index.ts";
+import { completedOps, History, type Subject } from "../history/index.ts";
+import { REPORTS_DIR, finishReport, startProgress, type Progress, type RunSummary } from "../report/index.ts";
 import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";
 import type { ClientSpec, Clients } from "./clients.ts";
 import { CLIENT_SETS } from "./client-sets.ts";
+import { judgeChecks, type Checks, type MetricsOf } from "./judge-checks.ts";
 import type { Condition } from "./until.ts";
 import type { AnyTopology } from "../../topologies/index.ts";
-
-/** A check as a scenario declares it: a pure function of the run's history. */
-export type Check = (events: readonly HistoryEvent[]) => Verdict;
 
 /**
  * One scenario execution on a running topology: a fresh history (reports/<id>/history.jsonl),
@@ -145,22 +142,17 @@ export class ScenarioRun {
   }
 
   /**
-   * Stops the clients, runs every check on the history (a throwing check is unknown), measures the metrics
-   * (a throwing metrics function adds an unknown "metrics recorded" check), writes summary.json, the timeline
-   * and the Allure attachments, prints the table, returns the summary.
+   * Stops the clients, runs every check on the history, keyed by requirement id (a throwing check, or an id that is
+   * no requirement of this scenario, is unknown), takes each requirement row's metric from its check's verdict and
+   * the rest from `metrics` (a throwing metrics function adds an unknown "metrics recorded" check), writes
+   * summary.json, the timeline and the Allure attachments, prints the table, returns the summary.
    */
-  async finish(checks: Record<string, Check>, metrics: (v: Record<string, Verdict>) => Record<string, number> = () => ({})): Promise<RunSummary> {
+  async finish<C extends Checks>(checks: C, metrics?: MetricsOf<C>): Promise<RunSummary> {
     await this.clientSet?.stop();
     this.progress.stop();
     const events = this.history.events();
-    const verdicts: Record<string, Verdict> = Object.fromEntries(Object.entries(checks).map(([n, c]) => [n, guard(n, c)(events)]));
-    verdicts["the runbook ran to the end"] = this.crash ? { valid: "unknown", details: { error: this.crash } } : { valid: true, details: {} };
-    // A throwing metrics function leaves no bound judgeable: an unknown check makes the run unknown, never a pass.
-    const { metrics: m, failed } = measureMetrics(metrics, verdicts);
-    if (failed) {
-      verdicts[METRICS_CHECK] = failed;
-      this.log(`metrics failed: ${String(failed.details.error)}`);
-    }
+    const judged = judgeChecks(this.name, checks, events, { crash: this.crash, metrics });
+    if (judged.metricsError) this.log(`metrics failed: ${judged.metricsError}`);
     this.history.close();
     this.log("▶ writing the report");
     return finishReport({
@@ -170,8 +162,8 @@ export class ScenarioRun {
       topology: this.running.topology.name,
       startedAt: this.startedAt.toISOString(),
       durationMs: Math.round(performance.now() - this.t0),
-      verdicts,
-      metrics: m,
+      verdicts: judged.checks,
+      metrics: judged.metrics,
       events,
       standIns: kindOf(this.running.topology).standIns(this.running.topology),
       mutations: this.running.topology.mutations,

@@ -1,7 +1,8 @@
 import { ackedWrites, availability, confirmedMessages, convergedAfterHeal, imageIntegrity, tokenContinuity, verdict, vipUniqueness, type Verdict } from "../../checks/index.ts";
 import { samplesOf, type HistoryEvent } from "../../history/index.ts";
 import type { Topology } from "../../../topologies/index.ts";
-import type { Check } from "../index.ts";
+import type { RequirementId } from "../../requirements/index.ts";
+import type { Check, Checks } from "../index.ts";
 import { rabbitConverged } from "../index.ts";
 
 /** Availability thresholds; without any, availability is reported and never fails a run. */
@@ -10,8 +11,8 @@ export interface ChaosThresholds {
   maxOutageMs?: number;
 }
 
-/** Name of the availability check in the summary. */
-export const AVAILABILITY_CHECK = "availability (reported; judged only against configured thresholds)";
+/** Requirement id of the availability check in the summary. */
+export const AVAILABILITY_CHECK = "CHAOS-AVAILABILITY" satisfies RequirementId;
 
 // After the last heal every cluster must be whole again within this bound (Galera IST/SST, a
 // RabbitMQ node restart, Pacemaker rejoin and group moves): generous for a loaded 2-core host.
@@ -40,24 +41,25 @@ export function stepsApplied(events: readonly HistoryEvent[]): Verdict {
  * acknowledged write or confirmed message, image integrity, VIP uniqueness, token continuity),
  * convergence after the last heal, and availability (false only against a configured threshold).
  */
-export function chaosChecks(topology: Topology, t: ChaosThresholds = {}): Record<string, Check> {
+export function chaosChecks(topology: Topology, t: ChaosThresholds = {}): Checks {
   const data = topology.hosts.filter((h) => h.role === "datahost").map((h) => h.name);
   const controllers = topology.hosts.filter((h) => h.role === "controller").map((h) => h.name);
   const vips = Object.fromEntries(
-    topology.vips.map((v): [string, Check] => [`VIP ${v.name} never on two hosts or a disallowed one, and held at the end`, (e) => vipUniqueness(e, { vip: v.name, allowed: v.allowed })]),
+    // A VIP the table has no CHAOS-VIP-<NAME> row for is judged unknown, naming the id.
+    topology.vips.map((v): [string, Check] => [`CHAOS-VIP-${v.name.toUpperCase()}`, (e) => vipUniqueness(e, { vip: v.name, allowed: v.allowed })]),
   );
   return {
-    "every scheduled fault applied, or skipped for a stated reason": (e) => stepsApplied(e),
-    "no acknowledged DB write lost": (e) => ackedWrites(e),
-    "no confirmed message lost (duplicates counted)": (e) => confirmedMessages(e),
-    "Glance downloads keep the original checksum": (e) => imageIntegrity(e),
+    "CHAOS-STEPS-APPLIED": (e) => stepsApplied(e),
+    "CHAOS-ACKED-WRITES": (e) => ackedWrites(e),
+    "CHAOS-CONFIRMED": (e) => confirmedMessages(e),
+    "CHAOS-IMAGES": (e) => imageIntegrity(e),
     ...vips,
-    "tokens issued before the first fault validate after the last heal": (e) => tokenContinuity(e),
-    "Galera back to all nodes Synced after the last heal": (e) =>
+    "CHAOS-TOKENS": (e) => tokenContinuity(e),
+    "CHAOS-GALERA-CONVERGED": (e) =>
       convergedAfterHeal(e, { subject: { kind: "wsrep" }, subjects: data.map((host) => ({ kind: "wsrep", host })), predicate: synced(data.length), withinMs: CONVERGE_MS }),
-    "RabbitMQ back to all nodes running after the last heal": (e) =>
+    "CHAOS-RABBIT-CONVERGED": (e) =>
       convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: CONVERGE_MS }),
-    "every controller online and quorate after the last heal": (e) =>
+    "CHAOS-CONTROLLERS-CONVERGED": (e) =>
       convergedAfterHeal(e, {
         subject: { kind: "placement" },
         predicate: (v) => (v as { quorate?: boolean }).quorate === true && controllers.every((c) => (v as { online?: string[] }).online?.includes(c)),
@@ -68,7 +70,7 @@ export function chaosChecks(topology: Topology, t: ChaosThresholds = {}): Record
 }
 
 /** Availability metrics from the availability verdict: `availability.<probe>.pct`, `longestOutage.<probe>.ms`, `outages.<fault kind>`. */
-export function availabilityMetrics(v: Verdict | undefined): Record<string, number> {
+export function availabilityMetrics(v: Verdict<object> | undefined): Record<string, number> {
   const d = (v?.details ?? {}) as {
     probes?: Record<string, { pct: number; longestOutageMs: number; outages: number }>;
     outagesByFault?: Record<string, number>;
