@@ -1,0 +1,11 @@
+export { SiteFileSchema, SiteHostSchema, SiteVipSchema, SiteGroupSchema, SiteRoleSchema, SecretSchema, PowerSchema, ServiceSchema, CredentialsSchema } from "./schema.ts";
+export type { SiteFile, SiteFileInput, SiteRole, Secret } from "./schema.ts";
+export { crossReferenceProblems } from "./cross-refs.ts";
+export { SiteFileError, hasInlineSecrets, loadSiteFile, parseSiteYaml } from "./load.ts";
+export type { SiteLoadOptions } from "./load.ts";
+export { Redactor, SecretError, resolveSecret, secretsFileModeOk } from "./secrets.ts";
+export { InventoryError, expandHostPattern, fromInventoryList, parseIniInventory, parseYamlInventory } from "./inventory.ts";
+export type { Inventory } from "./inventory.ts";
+export { GROUP_MAPPINGS, KOLLA_GROUPS, OSA_GROUPS, hostsFromInventory, unmappedRoles } from "./inventory-site.ts";
+export type { GroupMapping } from "./inventory-site.ts";
+export { hasAnsibleInventory, readInventory } from "./read-inventory.ts";
