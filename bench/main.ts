@@ -7,7 +7,6 @@ import { engineAndImages } from "../harness/cli/engine-step.ts";
 import { onInterrupt } from "../harness/cli/interrupt.ts";
 import { ownedLeftovers, removeOwnedRuns } from "../harness/cli/owned-cleanup.ts";
 import { PhaseLog } from "../harness/run/phase-log.ts";
-import { loadTopology } from "../topologies/index.ts";
 import { parseBenchArgs } from "./options.ts";
 import { peakMemory } from "./memory-sampler.ts";
 import { probeOverhead } from "./probe-overhead.ts";
@@ -57,5 +56,8 @@ const s = (d: { runs: number; median: number; spread: number }) =>
   d.runs === 0 ? "not measured (0 runs)" : `median ${(d.median / 1000).toFixed(1)} s, spread ${(d.spread / 1000).toFixed(1)} s over ${d.runs} run${d.runs === 1 ? "" : "s"}`;
 console.log(`cold bring-up: ${s(result.coldBringUpMs)}\nwarm bring-up: ${s(result.warmBringUpMs)}\nteardown: ${s(result.teardownMs)}`);
 console.log(`peak memory: ${(result.peakMemoryBytes.max / 2 ** 30).toFixed(2)} GiB`);
-if (overhead) console.log(`probe overhead: ${overhead.cpuPercentOfOneCore.toFixed(1)}% of one core (user ${overhead.cpuUserPercent.toFixed(1)}%, system ${overhead.cpuSystemPercent.toFixed(1)}%) for ${overhead.probes} probes at ${overhead.rateHz}/s; jitter p99 median ${overhead.jitterP99Ms.median.toFixed(1)} ms`);
+if (overhead)
+  console.log(
+    `probe overhead: ${overhead.cpuPercentOfOneCore.toFixed(1)}% of one core (user ${overhead.cpuUserPercent.toFixed(1)}%, system ${overhead.cpuSystemPercent.toFixed(1)}%) for ${overhead.probes} probes at ${overhead.rateHz}/s; jitter p99 median ${overhead.jitterP99Ms.median.toFixed(1)} ms`,
+  );
 console.log("written to reports/bench.json");

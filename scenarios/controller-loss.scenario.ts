@@ -57,7 +57,9 @@ describe("controller-loss: the active controller dies", () => {
     const standby = pool.filter((n) => n !== victim);
     const summary = await run.finish(
       {
-        ...Object.fromEntries(vips.map((v): [RequirementId, Check] => [vipMoveId(v), (e) => vipMoved(e, { vip: v, from: victim, to: standby, maxMoveMs: thresholdMs("controller-loss", `${v}MoveMs`) })])),
+        ...Object.fromEntries(
+          vips.map((v): [RequirementId, Check] => [vipMoveId(v), (e) => vipMoved(e, { vip: v, from: victim, to: standby, maxMoveMs: thresholdMs("controller-loss", `${v}MoveMs`) })]),
+        ),
         "CW-CTRL-POOL": (e) => placement(e, { resources: members, allowed: pool }),
         "CW-CTRL-TOKENS": (e) => tokenContinuity(e),
         "CW-CTRL-IMAGES": (e) => imageIntegrity(e),

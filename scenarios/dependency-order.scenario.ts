@@ -34,12 +34,16 @@ describe("dependency-order: the MySQL data mount breaks on the active controller
       active = (await cwStatus(running)).placement.mysql!;
       // The FUSE client of the data mount dies: the storage is unreachable from this node.
       await run.inject(killProcess(active, `glusterfs.*${mount}`, "mysql-data-mount"));
-      await run.until("the mysql chain running again with its data mounted", async () => {
-        const s = await cwStatus(running);
-        const on = s.placement.mysql;
-        if (!on || !CHAIN.every((r) => s.runningOn[r]?.[0] === on)) return undefined;
-        return (await running.host(on).exec(["mountpoint", "-q", mount], { allowFail: true })).exitCode === 0 || undefined;
-      }, RECOVER_MS);
+      await run.until(
+        "the mysql chain running again with its data mounted",
+        async () => {
+          const s = await cwStatus(running);
+          const on = s.placement.mysql;
+          if (!on || !CHAIN.every((r) => s.runningOn[r]?.[0] === on)) return undefined;
+          return (await running.host(on).exec(["mountpoint", "-q", mount], { allowFail: true })).exitCode === 0 || undefined;
+        },
+        RECOVER_MS,
+      );
       await clearFailures(running);
       await run.untilHealthy();
       await clients.stop(["mysql"]); // the final read sees every write the writer will ever make

@@ -1,7 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { deadlocks, deadlocksObserved, noLostUpdate } from "../harness/checks/index.ts";
-import { galeraStatus } from "../harness/observe/index.ts";
 import { setLbMode, type LbMode } from "../harness/formation/lb-mode.ts";
 import { formationContext } from "../harness/formation/index.ts";
 import { completedOps } from "../harness/history/index.ts";
@@ -44,16 +43,27 @@ describe("galera-deadlock: conflicting writers, multi-writer against the guide's
       await run.step(`HAProxy in ${mode} mode`, () => setLbMode(ctx, mode));
       await createCounterTable(vip, table, ROWS);
       // One connection per worker, each opened through the VIP: multi-writer spreads them round-robin.
-      const workers: OpLoop[] = Array.from({ length: WORKERS }, () =>
-        counterWorker({ history: run.history, address: vip, table, process, rows: ROWS, rateHz: RATE_HZ, ...client }));
+      const workers: OpLoop[] = Array.from({ length: WORKERS }, () => counterWorker({ history: run.history, address: vip, table, process, rows: ROWS, rateHz: RATE_HZ, ...client }));
       workers.forEach((w) => w.start());
       try {
-        await run.until(`${INCREMENTS_PER_PHASE} acknowledged increments (${process})`, () =>
-          completedOps(run.history.events(), { process, f: "increment" }).filter((o) => o.type === "ok").length >= INCREMENTS_PER_PHASE, PHASE_TIMEOUT_MS);
+        await run.until(
+          `${INCREMENTS_PER_PHASE} acknowledged increments (${process})`,
+          () => completedOps(run.history.events(), { process, f: "increment" }).filter((o) => o.type === "ok").length >= INCREMENTS_PER_PHASE,
+          PHASE_TIMEOUT_MS,
+        );
       } finally {
         await Promise.all(workers.map((w) => w.stop()));
       }
-      run.record({ kind: "counter", process, part: "nodes" }, [...new Set(completedOps(run.history.events(), { process, f: "attempt" }).map((o) => o.host).filter((h): h is string => !!h))].sort());
+      run.record(
+        { kind: "counter", process, part: "nodes" },
+        [
+          ...new Set(
+            completedOps(run.history.events(), { process, f: "attempt" })
+              .map((o) => o.host)
+              .filter((h): h is string => !!h),
+          ),
+        ].sort(),
+      );
       await run.step(`final counter (${process})`, async () => {
         const perNode = Object.fromEntries(await Promise.all(running.hostsOf("datahost").map(async (h) => [h.name, await readCounter(h.ip, table)] as const)));
         run.record({ kind: "counter", process, part: "per-node" }, perNode);

@@ -2,9 +2,9 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
+import { lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until, okAfterFault, steadyOk } from "../harness/run/index.ts";
+import { expectOutcome, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: HAProxy checks clustercheck every 1 s and marks a node down after
 // 2 failures, then sends new connections to a backup; a restarted node rejoins by IST/SST.
@@ -51,14 +51,12 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
       await recordFinalRows(run, running, table);
     });
 
-    const summary = await run.finish(
-      {
-        "PRISMA-GALERA-WRITER-FAILOVER": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
-        "PRISMA-GALERA-ACKED-WRITES": (e) => ackedWrites(e),
-        "PRISMA-GALERA-SAME-ROWS": (e) => sameRows(e, { minNodes: nodes.length }),
-        "PRISMA-GALERA-REJOIN": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
-      },
-    );
+    const summary = await run.finish({
+      "PRISMA-GALERA-WRITER-FAILOVER": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+      "PRISMA-GALERA-ACKED-WRITES": (e) => ackedWrites(e),
+      "PRISMA-GALERA-SAME-ROWS": (e) => sameRows(e, { minNodes: nodes.length }),
+      "PRISMA-GALERA-REJOIN": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
+    });
     expectOutcome(summary);
   });
 });

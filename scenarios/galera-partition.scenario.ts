@@ -7,7 +7,7 @@ import { compareMono, completedOps, faultWindow } from "../harness/history/index
 import { createSeqTable, mysqlWriter, OpLoop, probeConnection, readSeqs } from "../harness/probes/index.ts";
 import { classifyMysqlError } from "../harness/probes/mysql-errors.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until, steadyOk } from "../harness/run/index.ts";
+import { expectOutcome, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: an isolated Galera node turns non-Primary once its peers are
 // suspected, evs.suspect_timeout 5 s; its clustercheck then answers 503 and HAProxy, checking
@@ -55,8 +55,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       const minority = mysqlWriter({ history: run.history, address: victimIp, table: minorityTable, process: "mysql-minority" });
       own.push(minority);
       minority.start();
-      await run.until(`a baseline of 10 ok inserts straight to ${victim}`, () =>
-        completedOps(run.history.events(), { process: "mysql-minority" }).filter((o) => o.type === "ok").length >= 10, 60_000);
+      await run.until(`a baseline of 10 ok inserts straight to ${victim}`, () => completedOps(run.history.events(), { process: "mysql-minority" }).filter((o) => o.type === "ok").length >= 10, 60_000);
 
       const fault = await run.inject(partition(isolate(victim, names)));
       await run.until(`${victim} non-Primary`, async () => (await galeraStatus(ctx.host(victim))).status === "non-Primary", NON_PRIMARY_MS);
@@ -82,27 +81,37 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       // Observed, not awaited: without the Synced health check (the negative control) HAProxy keeps the cut-off
       // writer, and the run must still reach its end for the checks to judge it.
       await run.observe(until.writerLeft(running, victim), DB_OUTAGE_MS * 2);
-      await run.observe("a MySQL write through the DB VIP acknowledged on the majority", () => {
-        const events = run.history.events();
-        const { effectiveMono } = faultWindow(events);
-        return completedOps(events, { process: "mysql" }).some(
-          (o) => o.type === "ok" && o.host !== victim && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0,
-        );
-      }, DB_OUTAGE_MS * 2);
-      await run.until("10 refused reads and writes on the isolated node", () => {
-        const events = run.history.events();
-        const { effectiveMono } = faultWindow(events);
-        const refused = (p: string) =>
-          completedOps(events, { process: p }).filter((o) => o.type !== "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0).length;
-        return refused("mysql-minority") >= 10 && refused("mysql-minority-read") >= 10;
-      }, 60_000);
+      await run.observe(
+        "a MySQL write through the DB VIP acknowledged on the majority",
+        () => {
+          const events = run.history.events();
+          const { effectiveMono } = faultWindow(events);
+          return completedOps(events, { process: "mysql" }).some((o) => o.type === "ok" && o.host !== victim && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0);
+        },
+        DB_OUTAGE_MS * 2,
+      );
+      await run.until(
+        "10 refused reads and writes on the isolated node",
+        () => {
+          const events = run.history.events();
+          const { effectiveMono } = faultWindow(events);
+          const refused = (p: string) =>
+            completedOps(events, { process: p }).filter((o) => o.type !== "ok" && o.completeMono && effectiveMono && compareMono(o.completeMono, effectiveMono) > 0).length;
+          return refused("mysql-minority") >= 10 && refused("mysql-minority-read") >= 10;
+        },
+        60_000,
+      );
       await reader.stop();
       await fault.heal();
       await run.until(until.galeraSynced(running, 3), REJOIN_MS * 2);
-      await run.until(`the direct writer to ${victim} acknowledged again`, () => {
-        const { healedMono } = faultWindow(run.history.events());
-        return completedOps(run.history.events(), { process: "mysql-minority" }).some((o) => o.type === "ok" && healedMono && o.completeMono && compareMono(o.completeMono, healedMono) > 0);
-      }, 60_000);
+      await run.until(
+        `the direct writer to ${victim} acknowledged again`,
+        () => {
+          const { healedMono } = faultWindow(run.history.events());
+          return completedOps(run.history.events(), { process: "mysql-minority" }).some((o) => o.type === "ok" && healedMono && o.completeMono && compareMono(o.completeMono, healedMono) > 0);
+        },
+        60_000,
+      );
       await Promise.all(own.map((p) => p.stop()));
       await run.untilHealthy();
       await run.until(until.steadyOk(run.history, "mysql"));
@@ -112,18 +121,16 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
     });
     await Promise.all(own.map((p) => p.stop()));
 
-    const summary = await run.finish(
-      {
-        "PRISMA-GALERA-MINORITY": (e) => wentNonPrimary(e, { node: victim, withinMs: NON_PRIMARY_MS, fault: "partition" }),
-        "PRISMA-GALERA-MINORITY-NO-WRITE": (e) => noAcksDuring(e, { process: "mysql-minority", fault: "partition" }),
-        "PRISMA-GALERA-MINORITY-NO-READ": (e) => noAcksDuring(e, { process: "mysql-minority-read", fault: "partition" }),
-        "PRISMA-GALERA-MAJORITY": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
-        "PRISMA-GALERA-PART-ACKED": (e) => ackedWrites(e),
-        "PRISMA-GALERA-PART-SAME-ROWS": (e) => sameRows(e, { minNodes: nodes.length }),
-        "PRISMA-GALERA-PART-SAME-DIRECT": (e) => sameRows(e, { subject: { kind: "minority-rows" }, minNodes: nodes.length }),
-        "PRISMA-GALERA-PART-HEAL": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
-      },
-    );
+    const summary = await run.finish({
+      "PRISMA-GALERA-MINORITY": (e) => wentNonPrimary(e, { node: victim, withinMs: NON_PRIMARY_MS, fault: "partition" }),
+      "PRISMA-GALERA-MINORITY-NO-WRITE": (e) => noAcksDuring(e, { process: "mysql-minority", fault: "partition" }),
+      "PRISMA-GALERA-MINORITY-NO-READ": (e) => noAcksDuring(e, { process: "mysql-minority-read", fault: "partition" }),
+      "PRISMA-GALERA-MAJORITY": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+      "PRISMA-GALERA-PART-ACKED": (e) => ackedWrites(e),
+      "PRISMA-GALERA-PART-SAME-ROWS": (e) => sameRows(e, { minNodes: nodes.length }),
+      "PRISMA-GALERA-PART-SAME-DIRECT": (e) => sameRows(e, { subject: { kind: "minority-rows" }, minNodes: nodes.length }),
+      "PRISMA-GALERA-PART-HEAL": (e) => convergedAfterHeal(e, { subject: { kind: "wsrep" }, predicate: synced3, withinMs: REJOIN_MS }),
+    });
     expectOutcome(summary);
   });
 });

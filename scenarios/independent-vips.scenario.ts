@@ -43,8 +43,11 @@ describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
       // kill), and the run goes on to its end for the checks to judge.
       for (let k = 1; k <= running.topology.tunables.restartAttempts + 1; k++) {
         await run.inject(killProcess(home, "^/usr/sbin/mariadbd", "mysqld"));
-        const back = await run.observe(`failure ${k} counted, mysql running again`, async () =>
-          (await failCount(running, "mysql", home)) >= k && healthyOn(await cwStatus(running), "mysql") !== null, RELOCATE_MS);
+        const back = await run.observe(
+          `failure ${k} counted, mysql running again`,
+          async () => (await failCount(running, "mysql", home)) >= k && healthyOn(await cwStatus(running), "mysql") !== null,
+          RELOCATE_MS,
+        );
         if (!back) break;
       }
       await run.observe("mysql relocated off its first node", async () => ((await cwStatus(running)).placement.mysql ?? home) !== home || undefined, RELOCATE_MS);
@@ -54,14 +57,12 @@ describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
       await recordDrained(run, clients.consumer!);
     });
 
-    const summary = await run.finish(
-      {
-        "CW-INDEP-MYSQL-MOVED": (e) => vipMoved(e, { vip: serviceVip.mysql!, from: home, to: pool.filter((n) => n !== home), maxMoveMs: VIP_MOVE_MS }),
-        "CW-INDEP-MQ-STAYED": (e) => vipUniqueness(e, { vip: serviceVip.rabbitmq!, allowed: [mqHolder] }),
-        "CW-INDEP-MQ-UP": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PROBE_RESOLUTION_MS }),
-        "CW-INDEP-CONFIRMED": (e) => confirmedMessages(e),
-      },
-    );
+    const summary = await run.finish({
+      "CW-INDEP-MYSQL-MOVED": (e) => vipMoved(e, { vip: serviceVip.mysql!, from: home, to: pool.filter((n) => n !== home), maxMoveMs: VIP_MOVE_MS }),
+      "CW-INDEP-MQ-STAYED": (e) => vipUniqueness(e, { vip: serviceVip.rabbitmq!, allowed: [mqHolder] }),
+      "CW-INDEP-MQ-UP": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PROBE_RESOLUTION_MS }),
+      "CW-INDEP-CONFIRMED": (e) => confirmedMessages(e),
+    });
     expectOutcome(summary);
   });
 });

@@ -4,7 +4,7 @@ import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, recordFinalRows, ScenarioRun, sharedTopology, until, okAfterFault, steadyOk } from "../harness/run/index.ts";
+import { expectOutcome, recordFinalRows, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: keepalived VRRP with advert_int 1 s; a BACKUP takes over after
 // 3 missed adverts plus skew, ~3.6 s; HAProxy on the new holder is already running.
@@ -34,6 +34,7 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
 
       {
         // The block's end heals the fault (handles are AsyncDisposable), on a throw as well.
+        // biome-ignore lint/correctness/noUnusedVariables: held only to be disposed (healed) at the block's end
         await using fault = await run.inject(killHost(victim));
         await run.until(until.vipOn(running, "db", survivors), VIP_MOVE_MS * 3);
         await run.until(until.okAfterFault(run.history, "mysql"), DB_OUTAGE_MS * 3);
@@ -48,14 +49,12 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
       await recordFinalRows(run, running, table);
     });
 
-    const summary = await run.finish(
-      {
-        "PRISMA-LB-VIP-MOVE": (e) => vipMoved(e, { vip: "db", from: victim, to: survivors, maxMoveMs: VIP_MOVE_MS }),
-        "PRISMA-LB-VIP-UNIQUE": (e) => vipUniqueness(e, { vip: "db", allowed: spec.allowed, maxNoHolderMs: VIP_MOVE_MS }),
-        "PRISMA-LB-MYSQL-OUTAGE": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
-        "PRISMA-LB-ACKED-WRITES": (e) => ackedWrites(e),
-      },
-    );
+    const summary = await run.finish({
+      "PRISMA-LB-VIP-MOVE": (e) => vipMoved(e, { vip: "db", from: victim, to: survivors, maxMoveMs: VIP_MOVE_MS }),
+      "PRISMA-LB-VIP-UNIQUE": (e) => vipUniqueness(e, { vip: "db", allowed: spec.allowed, maxNoHolderMs: VIP_MOVE_MS }),
+      "PRISMA-LB-MYSQL-OUTAGE": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
+      "PRISMA-LB-ACKED-WRITES": (e) => ackedWrites(e),
+    });
     expectOutcome(summary);
   });
 });

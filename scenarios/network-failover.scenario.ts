@@ -5,7 +5,7 @@ import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, until, type Check } from "../harness/run/index.ts";
+import { expectOutcome, ScenarioRun, sharedTopology, until, type Check } from "../harness/run/index.ts";
 
 // Thresholds, from harness/requirements (overridable per site). PRISMA guide: Pacemaker moves a group within its corosync token (3 s) + membership
 // change + start timeouts; the g_network stand-ins start instantly, so the VIP move is the whole move.
@@ -59,13 +59,11 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
         ...ctlMoveCheck,
         "PRISMA-NET-VIP-MOVE": (e) => vipMoved(e, { vip: net.vip, from: victim, to: others, maxMoveMs: NETWORK_VIP_MOVE_MS }),
         "PRISMA-NET-VIP-UNIQUE": (e) => vipUniqueness(e, { vip: net.vip, allowed: net.allowed, maxNoHolderMs: NO_HOLDER_MS }),
-        "PRISMA-NET-PLACEMENT": (e) =>
-          placement(e, { resources: [vipResourceId(net.vip), ...net.resources], allowed: net.allowed }),
+        "PRISMA-NET-PLACEMENT": (e) => placement(e, { resources: [vipResourceId(net.vip), ...net.resources], allowed: net.allowed }),
         "PRISMA-NET-CTRL-PLACEMENT": (e) => placement(e, { resources: [vipResourceId(ctl.vip), ...ctl.resources], allowed: ctl.allowed }),
         "PRISMA-NET-CTRL-VIP-UNIQUE": (e) => vipUniqueness(e, { vip: ctl.vip, allowed: ctl.allowed, maxNoHolderMs: NO_HOLDER_MS }),
         "PRISMA-NET-KEYSTONE": (e) => outage(e, { processes: ["keystone"], maxOutageMs: API_OUTAGE_MS }),
-        "PRISMA-NET-REJOIN": (e) =>
-          convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+        "PRISMA-NET-REJOIN": (e) => convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
       },
       (v) => (ctlMoved ? { controllerVipMoveMs: v["PRISMA-NET-CTRL-VIP-MOVE"]?.metric } : {}),
     );

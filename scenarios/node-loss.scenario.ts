@@ -4,7 +4,7 @@ import { imageIntegrity, outage, placement, tokenContinuity, vipMoved, vipUnique
 import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints, vipHolders } from "../harness/observe/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, maxOutageMs, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
+import { expectOutcome, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds come from the requirements table (harness/requirements), overridable per site.
 const VIP_MOVE_MS = thresholdMs("node-loss", "controllerVipMoveMs");
@@ -41,19 +41,16 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
       await run.until(until.tokensRevalidated(run.history), 120_000);
     });
 
-    const summary = await run.finish(
-      {
-        "PRISMA-CTRL-VIP-MOVE": (e) => vipMoved(e, { vip: "controller", from: victim, to: survivors, maxMoveMs: VIP_MOVE_MS }),
-        "PRISMA-CTRL-VIP-UNIQUE": (e) => vipUniqueness(e, { vip: "controller", allowed: group.allowed, maxNoHolderMs: VIP_MOVE_MS }),
-        "PRISMA-CTRL-PLACEMENT": (e) => placement(e, { resources: [...group.resources], allowed: group.allowed }),
-        "PRISMA-CTRL-TOKENS": (e) => tokenContinuity(e),
-        "PRISMA-CTRL-IMAGES": (e) => imageIntegrity(e),
-        "PRISMA-CTRL-KEYSTONE-OUTAGE": (e) => outage(e, { processes: ["keystone"], maxOutageMs: KEYSTONE_OUTAGE_MS }),
-        "PRISMA-CTRL-GLANCE-OUTAGE": (e) => outage(e, { processes: ["glance"], maxOutageMs: GLANCE_OUTAGE_MS }),
-        "PRISMA-CTRL-REJOIN": (e) =>
-          convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
-      },
-    );
+    const summary = await run.finish({
+      "PRISMA-CTRL-VIP-MOVE": (e) => vipMoved(e, { vip: "controller", from: victim, to: survivors, maxMoveMs: VIP_MOVE_MS }),
+      "PRISMA-CTRL-VIP-UNIQUE": (e) => vipUniqueness(e, { vip: "controller", allowed: group.allowed, maxNoHolderMs: VIP_MOVE_MS }),
+      "PRISMA-CTRL-PLACEMENT": (e) => placement(e, { resources: [...group.resources], allowed: group.allowed }),
+      "PRISMA-CTRL-TOKENS": (e) => tokenContinuity(e),
+      "PRISMA-CTRL-IMAGES": (e) => imageIntegrity(e),
+      "PRISMA-CTRL-KEYSTONE-OUTAGE": (e) => outage(e, { processes: ["keystone"], maxOutageMs: KEYSTONE_OUTAGE_MS }),
+      "PRISMA-CTRL-GLANCE-OUTAGE": (e) => outage(e, { processes: ["glance"], maxOutageMs: GLANCE_OUTAGE_MS }),
+      "PRISMA-CTRL-REJOIN": (e) => convergedAfterHeal(e, { subject: { kind: "placement" }, predicate: (v) => (v as { online?: string[] }).online?.includes(victim) ?? false, withinMs: REJOIN_MS }),
+    });
     expectOutcome(summary);
   });
 });

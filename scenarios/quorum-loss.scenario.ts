@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { convergedAfterHeal, noQuorumNoService, outage, placement, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
-import { pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
+import { vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs, type RequirementId } from "../harness/requirements/index.ts";
 import { expectOutcome, chooseSurvivor, ScenarioRun, sharedTopology, until, type Check } from "../harness/run/index.ts";
@@ -43,7 +43,11 @@ describe("quorum-loss: two of the three controllers die at once", () => {
     await run.perform(async () => {
       await run.clients({ keystone: true, vips: true, placement: true });
       const holders = await Promise.all(groups.map(async (g) => (await vipHolders(ctx, g.vip, controllers))[0] ?? ""));
-      survivor = chooseSurvivor(controllers.map((c) => c.name), holders, groups.map((g) => g.allowed));
+      survivor = chooseSurvivor(
+        controllers.map((c) => c.name),
+        holders,
+        groups.map((g) => g.allowed),
+      );
       const victims = controllers.map((c) => c.name).filter((c) => c !== survivor);
       run.log(`groups on ${holders.join(", ")}; keeping ${survivor}, killing ${victims.join(" and ")}`);
 
@@ -51,9 +55,11 @@ describe("quorum-loss: two of the three controllers die at once", () => {
       await run.until(until.noQuorumNothingRuns(running, survivor), STOP_GRACE_MS * 2);
       await run.until("no controller holds a VIP", noVip, STOP_GRACE_MS);
       // Hold the fault past the grace, so the no-service claim is judged on a quorum-less steady state.
-      await run.until(`${HELD_SAMPLES} no-quorum placement samples after the ${STOP_GRACE_MS / 1000} s grace`, () =>
-        Number(noQuorumNoService(run.history.events(), { graceMs: STOP_GRACE_MS, vips: [] }).details.noQuorumSamples ?? 0) >= HELD_SAMPLES,
-      STOP_GRACE_MS * 2);
+      await run.until(
+        `${HELD_SAMPLES} no-quorum placement samples after the ${STOP_GRACE_MS / 1000} s grace`,
+        () => Number(noQuorumNoService(run.history.events(), { graceMs: STOP_GRACE_MS, vips: [] }).details.noQuorumSamples ?? 0) >= HELD_SAMPLES,
+        STOP_GRACE_MS * 2,
+      );
       await Promise.all(faults.map((f) => f.heal()));
       await run.untilHealthy();
     });
@@ -64,11 +70,8 @@ describe("quorum-loss: two of the three controllers die at once", () => {
     };
     const summary = await run.finish(
       {
-        "PRISMA-QUORUM-STOP": (e) =>
-          noQuorumNoService(e, { graceMs: STOP_GRACE_MS, vips: groups.map((g) => g.vip) }),
-        ...Object.fromEntries(
-          groups.map((g): [RequirementId, Check] => [quorumId(g.name, "vip"), (e) => vipUniqueness(e, { vip: g.vip, allowed: g.allowed })]),
-        ),
+        "PRISMA-QUORUM-STOP": (e) => noQuorumNoService(e, { graceMs: STOP_GRACE_MS, vips: groups.map((g) => g.vip) }),
+        ...Object.fromEntries(groups.map((g): [RequirementId, Check] => [quorumId(g.name, "vip"), (e) => vipUniqueness(e, { vip: g.vip, allowed: g.allowed })])),
         ...Object.fromEntries(
           groups.map((g): [RequirementId, Check] => [quorumId(g.name, "placement"), (e) => placement(e, { resources: [vipResourceId(g.vip), ...g.resources], allowed: g.allowed })]),
         ),

@@ -73,10 +73,14 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       await run.until(until.rabbitConverged(run.history, data));
       // With no mirroring policy and no quorum queues (the negative control), the queue has no mirror to synchronise.
       if (haPolicy(running.topology) || queueArguments(running.topology)["x-queue-type"]) {
-        await run.observe("every mirror of the queue synchronised again", async () => {
-          const q = await queueMirrors(running.host(writer), queue);
-          return q !== null && q.synchronised.length === data.length - 1 && q;
-        }, 120_000);
+        await run.observe(
+          "every mirror of the queue synchronised again",
+          async () => {
+            const q = await queueMirrors(running.host(writer), queue);
+            return q !== null && q.synchronised.length === data.length - 1 && q;
+          },
+          120_000,
+        );
       } else run.log(`no HA policy: queue ${queue} has no mirror to synchronise`);
       run.record({ kind: "queue-mirrors", at: "after-heal" }, await queueMirrors(running.host(writer), queue));
 
@@ -95,8 +99,7 @@ describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () 
       {
         "PRISMA-RABBIT-CONFIRMED": (e) => confirmedMessages(e),
         "PRISMA-RABBIT-OUTAGE": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
-        "PRISMA-RABBIT-FAILOVER": (e) =>
-          failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [victim], withinMs: CONSUMER_FAILOVER_MS }),
+        "PRISMA-RABBIT-FAILOVER": (e) => failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [victim], withinMs: CONSUMER_FAILOVER_MS }),
         "PRISMA-RABBIT-DB-UNAFFECTED": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "PRISMA-RABBIT-DB-ACKED": (e) => ackedWrites(e),
         "PRISMA-RABBIT-REJOIN": (e) =>

@@ -65,11 +65,15 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
       await run.until({ ...until.rabbitRunning(run.history, majority, 2), name: `the majority (${majority.join(", ")}) sees ${minority} gone` }, PARTITION_DETECT_MS * 2);
       if (mode === "pause_minority")
         // Only the node's own answer that its app stopped is a pause: a node that does not answer is not one.
-        await run.until(`${minority} paused (its own node says its rabbit app is stopped)`, () => {
-          const events = run.history.events();
-          const { effectiveMono } = faultWindow(events);
-          return samplesOf(events, { kind: "rabbit", host: minority }).some((s) => !!effectiveMono && compareMono(s.mono, effectiveMono) >= 0 && reportsPaused(s.value));
-        }, PARTITION_DETECT_MS * 2);
+        await run.until(
+          `${minority} paused (its own node says its rabbit app is stopped)`,
+          () => {
+            const events = run.history.events();
+            const { effectiveMono } = faultWindow(events);
+            return samplesOf(events, { kind: "rabbit", host: minority }).some((s) => !!effectiveMono && compareMono(s.mono, effectiveMono) >= 0 && reportsPaused(s.value));
+          },
+          PARTITION_DETECT_MS * 2,
+        );
       await run.until(until.servedAway(run.history, ["amqp-publish", "amqp-consume"], [minority]), PUBLISH_OUTAGE_MS * 2);
       await fault.heal();
       await run.untilHealthy();
@@ -89,8 +93,7 @@ describe("rabbit-partition: one RabbitMQ node is cut off from the other two", ()
             ? minorityPaused(e, { minority: [minority], majority, withinMs: PARTITION_DETECT_MS })
             : verdict<MinorityPausedDetails>("unknown", { reason: `no expectation written for ${mode}` }),
         "PRISMA-RABBIT-PART-OUTAGE": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
-        "PRISMA-RABBIT-PART-FAILOVER": (e) =>
-          failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: FAILOVER_MS }),
+        "PRISMA-RABBIT-PART-FAILOVER": (e) => failedOver(e, { processes: ["amqp-publish", "amqp-consume"], away: [minority], withinMs: FAILOVER_MS }),
         "PRISMA-RABBIT-PART-HEAL": (e) =>
           convergedAfterHeal(e, { subject: { kind: "rabbit" }, subjects: data.map((host) => ({ kind: "rabbit", host })), predicate: rabbitConverged, withinMs: RECOVERY_MS }),
       },

@@ -42,8 +42,11 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
       for (let k = 1; k <= attempts; k++) {
         const t0 = performance.now();
         await run.inject(killProcess(home, MYSQLD, "mysqld"));
-        await run.until(`failure ${k} counted and mysql running again on ${home}`, async () =>
-          (await failCount(running, "mysql", home)) >= k && healthyOn(await cwStatus(running), "mysql") === home, RESTART_MS);
+        await run.until(
+          `failure ${k} counted and mysql running again on ${home}`,
+          async () => (await failCount(running, "mysql", home)) >= k && healthyOn(await cwStatus(running), "mysql") === home,
+          RESTART_MS,
+        );
         restartMs.push(Math.round(performance.now() - t0));
         run.record({ kind: "mysql-restart" }, { attempt: k, node: home, ms: restartMs.at(-1) });
       }
@@ -51,10 +54,15 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
       await run.inject(killProcess(home, MYSQLD, "mysqld"));
       // The relocation is what the checks judge: a chain that never relocates (no-restart-limit) is their
       // false, not a harness crash, so the runbook goes on to heal, read back and record as always.
-      const relocated = (await run.observe(`the mysql chain relocated to ${standby.join(" or ")}`, async () => {
-        const s = await cwStatus(running);
-        return CHAIN.every((r) => standby.includes(s.runningOn[r]?.[0] ?? "")) || undefined;
-      }, RELOCATE_MS)) === true;
+      const relocated =
+        (await run.observe(
+          `the mysql chain relocated to ${standby.join(" or ")}`,
+          async () => {
+            const s = await cwStatus(running);
+            return CHAIN.every((r) => standby.includes(s.runningOn[r]?.[0] ?? "")) || undefined;
+          },
+          RELOCATE_MS,
+        )) === true;
       if (relocated) relocationMs = Math.round(performance.now() - t0);
       run.record({ kind: "mysql-relocation" }, { from: home, to: (await cwStatus(running)).placement.mysql, relocated, ms: relocated ? relocationMs : null, waitedMs: RELOCATE_MS });
       await clearFailures(running);
@@ -67,11 +75,9 @@ describe("restart-then-relocate: mysqld dies again and again on the active contr
     const standby = pool.filter((n) => n !== home);
     const summary = await run.finish(
       {
-        "CW-RESTART-THEN-RELOCATE": (e) =>
-          restartThenRelocate(e, { resource: "mysql", home, standby, restartAttempts: attempts, fault: "kill-process:mysqld" }),
+        "CW-RESTART-THEN-RELOCATE": (e) => restartThenRelocate(e, { resource: "mysql", home, standby, restartAttempts: attempts, fault: "kill-process:mysqld" }),
         "CW-RELOCATE-VIP": (e) => vipMoved(e, { vip: "mysqlVIP", from: home, to: standby, maxMoveMs: VIP_MOVE_MS }),
-        "CW-RELOCATE-ORDER": (e) =>
-          chainOrder(e, { chain: CHAIN, nodes: running.hostsOf("cwnode").map((h) => h.name) }),
+        "CW-RELOCATE-ORDER": (e) => chainOrder(e, { chain: CHAIN, nodes: running.hostsOf("cwnode").map((h) => h.name) }),
         "CW-RELOCATE-POOL": (e) => placement(e, { resources: CHAIN, allowed: pool }),
         "CW-RELOCATE-ACKED": (e) => ackedWrites(e),
         "CW-RELOCATE-BACK": (e) => outage(e, { processes: ["mysql"] }),

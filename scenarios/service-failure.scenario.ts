@@ -5,7 +5,7 @@ import { killProcess } from "../harness/faults/index.ts";
 import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
 import { vipResourceId } from "../harness/formation/pacemaker-cib.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, firstOkAfterFaultMs, maxOutageMs, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
+import { expectOutcome, firstOkAfterFaultMs, ScenarioRun, sharedTopology, until } from "../harness/run/index.ts";
 
 // Thresholds (from harness/requirements, overridable per site). Pacemaker notices within one monitor interval (tunables.pacemakerMonitorIntervalS = 5 s),
 // stops the group's tail and starts it again in place (Keystone's uwsgi needs ~5-15 s to answer /v3, up to
@@ -36,14 +36,22 @@ describe("service-failure: Keystone dies on the active controller", () => {
       const pm = () => pacemakerStatus(running.host(active));
 
       await run.inject(killProcess(active, KEYSTONE_PROCESSES, "keystone"));
-      await run.until(`Pacemaker sees keystone stopped or failed on ${active}`, async () => {
-        const s = await pm();
-        return s.runningOn.keystone?.length === 0 || s.failed.includes("keystone") || undefined;
-      }, 30_000);
-      await run.until(`keystone running again (not failed) on ${active}`, async () => {
-        const s = await pm();
-        return (s.runningOn.keystone?.[0] === active && !s.failed.includes("keystone")) || undefined;
-      }, RESTART_MS * 2);
+      await run.until(
+        `Pacemaker sees keystone stopped or failed on ${active}`,
+        async () => {
+          const s = await pm();
+          return s.runningOn.keystone?.length === 0 || s.failed.includes("keystone") || undefined;
+        },
+        30_000,
+      );
+      await run.until(
+        `keystone running again (not failed) on ${active}`,
+        async () => {
+          const s = await pm();
+          return (s.runningOn.keystone?.[0] === active && !s.failed.includes("keystone")) || undefined;
+        },
+        RESTART_MS * 2,
+      );
       await run.until(until.keystoneIssues(ep.keystoneBase), RESTART_MS);
       await run.untilHealthy();
     });

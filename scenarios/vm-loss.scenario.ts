@@ -3,7 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
-import { expectOutcome, dbWriter, maxOutageMs, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged, until } from "../harness/run/index.ts";
+import { expectOutcome, dbWriter, queueMirrors, rabbitSampler, ScenarioRun, settleDataClients, sharedTopology, rabbitConverged, until } from "../harness/run/index.ts";
 
 // Thresholds: read from the requirements table (harness/requirements), overridable per site.
 // HAProxy marks the writer down after fall 2 x inter 1 s (topology tunables), and Galera's survivors
@@ -69,8 +69,7 @@ describe("vm-loss: the data host holding the Galera writer and the queue master 
         "PRISMA-VM-CONFIRMED": (e) => confirmedMessages(e),
         "PRISMA-VM-MYSQL-OUTAGE": (e) => outage(e, { processes: ["mysql"], maxOutageMs: DB_OUTAGE_MS }),
         "PRISMA-VM-PUBLISH-OUTAGE": (e) => outage(e, { processes: ["amqp-publish"], maxOutageMs: PUBLISH_OUTAGE_MS }),
-        "PRISMA-VM-SURVIVORS": (e) =>
-          failedOver(e, { processes: ["mysql", "amqp-publish", "amqp-consume"], away: [victim], withinMs: Math.max(DB_OUTAGE_MS, PUBLISH_OUTAGE_MS) }),
+        "PRISMA-VM-SURVIVORS": (e) => failedOver(e, { processes: ["mysql", "amqp-publish", "amqp-consume"], away: [victim], withinMs: Math.max(DB_OUTAGE_MS, PUBLISH_OUTAGE_MS) }),
         "PRISMA-VM-GALERA-REJOIN": (e) =>
           convergedAfterHeal(e, { subject: { kind: "wsrep" }, subjects: data.map((host) => ({ kind: "wsrep", host })), predicate: wsrepSynced, withinMs: GALERA_REJOIN_MS }),
         "PRISMA-VM-RABBIT-REJOIN": (e) =>

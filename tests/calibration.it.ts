@@ -39,13 +39,10 @@ describe("calibration: a 3 s freeze measures as a 3 s outage", () => {
       await run.until("20 more ok reads after the thaw", () => oks() >= okBefore + 20, 30_000);
       await reader.stop();
     });
-    const summary = await run.finish(
-      { "HAPROOF-CALIBRATION": (e) => outageMatchesFault(e, { process: PROCESS, toleranceMs: PERIOD_MS + RECONNECT_MS }) },
-      (v) => {
-        const d = v["HAPROOF-CALIBRATION"].details;
-        return { frozenMs: d.faultMs, measuredOutageMs: d.measuredMs, calibrationErrorMs: d.errorMs };
-      },
-    );
+    const summary = await run.finish({ "HAPROOF-CALIBRATION": (e) => outageMatchesFault(e, { process: PROCESS, toleranceMs: PERIOD_MS + RECONNECT_MS }) }, (v) => {
+      const d = v["HAPROOF-CALIBRATION"].details;
+      return { frozenMs: d.faultMs, measuredOutageMs: d.measuredMs, calibrationErrorMs: d.errorMs };
+    });
     expect(summary.verdict).toBe("pass");
   });
 });

@@ -15,10 +15,14 @@ describe(`chaos: seed ${schedule.seed}, ${schedule.steps.length} faults over ${s
     running = await sharedTopology();
   });
 
-  it("no acknowledged write or confirmed message lost, images intact, one VIP holder, tokens survive, everything converges", async () => {
-    const { summary } = await runChaos(running, schedule, chaosThresholds(runOptions().chaos));
-    expect(summary.verdict, verdictMessage(summary)).toBe("pass");
-    // The specs after this one share the topology: runChaos healed it and waited; this proves it is still healthy.
-    await waitHealthy(running);
-  }, chaosTimeoutMs(schedule));
+  it(
+    "no acknowledged write or confirmed message lost, images intact, one VIP holder, tokens survive, everything converges",
+    async () => {
+      const { summary } = await runChaos(running, schedule, chaosThresholds(runOptions().chaos));
+      expect(summary.verdict, verdictMessage(summary)).toBe("pass");
+      // The specs after this one share the topology: runChaos healed it and waited; this proves it is still healthy.
+      await waitHealthy(running);
+    },
+    chaosTimeoutMs(schedule),
+  );
 });

@@ -22,9 +22,12 @@ const small = validateTopology({
 describe("faults on real containers", () => {
   let running: RunningTopology;
   const history = new History();
-  const pings = async (from: string, to: string) =>
-    (await running.host(from).exec(["ping", "-c", "1", "-W", "1", running.host(to).ip], { allowFail: true })).exitCode === 0;
-  const phases = (fault: string) => history.events().filter((e) => e.kind === "fault" && e.fault === fault).map((e) => (e as { phase: string }).phase);
+  const pings = async (from: string, to: string) => (await running.host(from).exec(["ping", "-c", "1", "-W", "1", running.host(to).ip], { allowFail: true })).exitCode === 0;
+  const phases = (fault: string) =>
+    history
+      .events()
+      .filter((e) => e.kind === "fault" && e.fault === fault)
+      .map((e) => (e as { phase: string }).phase);
 
   beforeAll(async () => {
     running = await startTopology(small, { log: () => undefined });

@@ -58,42 +58,50 @@ describe("Ctrl-C at any moment of a scenario leaves nothing of its run on the en
     }
   });
 
-  it.each(POINTS)("SIGINT %s: exit 130, and no container, network or volume of the run remains", async (label, line, delayMs) => {
-    const before = runIds(await listRuns());
-    const s = startScenario(`interrupt-${Date.now()}`);
-    await waitForLine(s.output, line, 8 * 60_000);
-    await new Promise((r) => setTimeout(r, delayMs));
-    const during = await newRuns(before);
-    process.kill(-s.child.pid!, "SIGINT");
-    const code = await Promise.race([s.exited, new Promise<string>((r) => setTimeout(() => r("still running after 120 s"), 120_000))]);
-    const left = await newRuns(before);
-    seen.push(`${label}: ${during.map(describeRun).join("; ") || "no run yet"} when interrupted; exit ${code}; afterwards ${left.map(describeRun).join("; ") || "nothing left"}`);
-    expect(during.length, "the run existed when the signal was sent").toBe(1);
-    expect(code, s.output().slice(-2000)).toBe(130);
-    expect(left.map(describeRun)).toEqual([]);
-    expect(s.output()).toMatch(/cleanup done, nothing of this run is left/);
-  }, 12 * 60_000);
+  it.each(POINTS)(
+    "SIGINT %s: exit 130, and no container, network or volume of the run remains",
+    async (label, line, delayMs) => {
+      const before = runIds(await listRuns());
+      const s = startScenario(`interrupt-${Date.now()}`);
+      await waitForLine(s.output, line, 8 * 60_000);
+      await new Promise((r) => setTimeout(r, delayMs));
+      const during = await newRuns(before);
+      process.kill(-s.child.pid!, "SIGINT");
+      const code = await Promise.race([s.exited, new Promise<string>((r) => setTimeout(() => r("still running after 120 s"), 120_000))]);
+      const left = await newRuns(before);
+      seen.push(`${label}: ${during.map(describeRun).join("; ") || "no run yet"} when interrupted; exit ${code}; afterwards ${left.map(describeRun).join("; ") || "nothing left"}`);
+      expect(during.length, "the run existed when the signal was sent").toBe(1);
+      expect(code, s.output().slice(-2000)).toBe(130);
+      expect(left.map(describeRun)).toEqual([]);
+      expect(s.output()).toMatch(/cleanup done, nothing of this run is left/);
+    },
+    12 * 60_000,
+  );
 
-  it("SIGKILL leaves the run labelled with its owner, and the next haproof command removes it", async () => {
-    const before = runIds(await listRuns());
-    const s = startScenario(`interrupt-kill-${Date.now()}`);
-    await waitForLine(s.output, /containers: \d+ started/, 8 * 60_000);
-    process.kill(-s.child.pid!, "SIGKILL");
-    await s.exited;
-    // vitest runs in a group of its own; its watchdog stops it within a second of its parent's death.
-    await new Promise((r) => setTimeout(r, 3000));
-    const orphan = await newRuns(before);
-    expect(orphan.length, "the killed run is still there").toBe(1);
-    expect(orphan[0]!.owner).toMatch(/^.+:\d+:\d+$/);
-    const status = await new Promise<string>((resolve) => {
-      const c = spawn(process.execPath, ["--import", "tsx", join(ROOT, "harness/cli/main.ts"), "status"], { cwd: ROOT, env: { ...process.env, HAPROOF_OWNER: "" } });
-      let out = "";
-      c.stdout.on("data", (d) => (out += d));
-      c.stderr.on("data", (d) => (out += d));
-      c.on("exit", () => resolve(out));
-    });
-    seen.push(`SIGKILL after the containers started: ${describeRun(orphan[0]!)} left; \`haproof status\` then said: ${status.split("\n").find((l) => l.includes("which is gone")) ?? "(nothing)"}`);
-    expect(status).toMatch(new RegExp(`removing run ${orphan[0]!.runId}.*which is gone`));
-    expect((await newRuns(before)).map(describeRun)).toEqual([]);
-  }, 10 * 60_000);
+  it(
+    "SIGKILL leaves the run labelled with its owner, and the next haproof command removes it",
+    async () => {
+      const before = runIds(await listRuns());
+      const s = startScenario(`interrupt-kill-${Date.now()}`);
+      await waitForLine(s.output, /containers: \d+ started/, 8 * 60_000);
+      process.kill(-s.child.pid!, "SIGKILL");
+      await s.exited;
+      // vitest runs in a group of its own; its watchdog stops it within a second of its parent's death.
+      await new Promise((r) => setTimeout(r, 3000));
+      const orphan = await newRuns(before);
+      expect(orphan.length, "the killed run is still there").toBe(1);
+      expect(orphan[0]!.owner).toMatch(/^.+:\d+:\d+$/);
+      const status = await new Promise<string>((resolve) => {
+        const c = spawn(process.execPath, ["--import", "tsx", join(ROOT, "harness/cli/main.ts"), "status"], { cwd: ROOT, env: { ...process.env, HAPROOF_OWNER: "" } });
+        let out = "";
+        c.stdout.on("data", (d) => (out += d));
+        c.stderr.on("data", (d) => (out += d));
+        c.on("exit", () => resolve(out));
+      });
+      seen.push(`SIGKILL after the containers started: ${describeRun(orphan[0]!)} left; \`haproof status\` then said: ${status.split("\n").find((l) => l.includes("which is gone")) ?? "(nothing)"}`);
+      expect(status).toMatch(new RegExp(`removing run ${orphan[0]!.runId}.*which is gone`));
+      expect((await newRuns(before)).map(describeRun)).toEqual([]);
+    },
+    10 * 60_000,
+  );
 });

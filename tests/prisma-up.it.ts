@@ -34,7 +34,12 @@ describe("prisma: the PRISMA guide's topology up in real containers", () => {
   });
 
   it("has the three bricks of gfile online", () => {
-    expect(health.gluster?.bricks.filter((b) => b.online).map((b) => b.host).sort()).toEqual(["gluster-1", "gluster-2", "gluster-3"]);
+    expect(
+      health.gluster?.bricks
+        .filter((b) => b.online)
+        .map((b) => b.host)
+        .sort(),
+    ).toEqual(["gluster-1", "gluster-2", "gluster-3"]);
   });
 
   it("has every VIP held by exactly one allowed host", () => {

@@ -16,8 +16,7 @@ const NO_RUN = `no run with a summary.json in ${REPORTS_DIR}: run a scenario fir
 function report(args: string[]): Promise<{ code: number; out: string }> {
   const cli = [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "harness", "cli", "report.ts"), ...args];
   return new Promise((resolve) => {
-    execFile(process.execPath, cli, { cwd: ROOT, timeout: 180_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, out: `${stdout}${stderr}` }));
+    execFile(process.execPath, cli, { cwd: ROOT, timeout: 180_000 }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, out: `${stdout}${stderr}` }));
   });
 }
 
@@ -136,7 +135,10 @@ describe("report: acceptance, JUnit and rendered pages of the newest run", () =>
 });
 
 /** Writes one Allure result file for `summary` (scenario as the test, each check as a step). */
-function writeAllureResult(dir: string, summary: { scenario: string; topology: string; runId: string; verdict: string; startedAt: string; durationMs: number; checks: { name: string; valid: unknown }[] }): void {
+function writeAllureResult(
+  dir: string,
+  summary: { scenario: string; topology: string; runId: string; verdict: string; startedAt: string; durationMs: number; checks: { name: string; valid: unknown }[] },
+): void {
   mkdirSync(dir, { recursive: true });
   const start = Date.parse(summary.startedAt);
   const status = (v: unknown) => (v === true ? "passed" : v === false ? "failed" : "broken");
@@ -151,7 +153,10 @@ function writeAllureResult(dir: string, summary: { scenario: string; topology: s
     stage: "finished",
     start,
     stop: start + summary.durationMs,
-    labels: [{ name: "feature", value: summary.topology }, { name: "story", value: summary.scenario }],
+    labels: [
+      { name: "feature", value: summary.topology },
+      { name: "story", value: summary.scenario },
+    ],
     steps: summary.checks.map((c) => ({ name: c.name, status: status(c.valid), stage: "finished", start, stop: start, steps: [], attachments: [], parameters: [] })),
     attachments: [],
     parameters: [{ name: "runId", value: summary.runId, excluded: true }],

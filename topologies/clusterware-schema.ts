@@ -24,7 +24,10 @@ export const ChainSchema = z.object({
   /** Name of the VIP (in `vips`) the service answers on. */
   vip: z.string(),
   /** Mount point of the shared volume holding the service's data, mounted only where it runs. */
-  dataMount: z.string().regex(/^\/[a-z0-9/_-]+$/).optional(),
+  dataMount: z
+    .string()
+    .regex(/^\/[a-z0-9/_-]+$/)
+    .optional(),
 });
 
 /** Timings pinned in one place; defaults scaled for tests, the paper's values beside them. */

@@ -9,7 +9,10 @@ export const TOPOLOGIES: Record<string, AnyTopology> = { prisma, clusterware };
 
 /** A topology failed validation or does not exist; `field` names the bad path. Exit code 2 at the CLI. */
 export class TopologyError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = "TopologyError";
   }

@@ -87,8 +87,7 @@ export const TopologySchema = z
       names.add(h.name);
     });
     const vipNames = new Set(t.vips.map((v) => v.name));
-    const unknown = (path: (string | number)[], n: string) =>
-      !names.has(n) && ctx.addIssue({ code: "custom", path, message: `unknown host ${n}` });
+    const unknown = (path: (string | number)[], n: string) => !names.has(n) && ctx.addIssue({ code: "custom", path, message: `unknown host ${n}` });
     t.vips.forEach((v, i) => v.allowed.forEach((n, j) => unknown(["vips", i, "allowed", j], n)));
     t.groups.forEach((g, i) => {
       if (!vipNames.has(g.vip)) ctx.addIssue({ code: "custom", path: ["groups", i, "vip"], message: `unknown vip ${g.vip}` });
@@ -99,8 +98,7 @@ export const TopologySchema = z
     });
     unknown(["galera", "writer"], t.galera.writer);
     const datahosts = t.hosts.filter((h) => h.role === "datahost").map((h) => h.name);
-    if (names.has(t.galera.writer) && !datahosts.includes(t.galera.writer))
-      ctx.addIssue({ code: "custom", path: ["galera", "writer"], message: `${t.galera.writer} is not a datahost` });
+    if (names.has(t.galera.writer) && !datahosts.includes(t.galera.writer)) ctx.addIssue({ code: "custom", path: ["galera", "writer"], message: `${t.galera.writer} is not a datahost` });
     const glusters = t.hosts.filter((h) => h.role === "gluster").length;
     if (glusters > 0 && t.gluster.replica > glusters)
       ctx.addIssue({ code: "custom", path: ["gluster", "replica"], message: `replica ${t.gluster.replica} needs ${t.gluster.replica} gluster hosts, have ${glusters}` });

@@ -57,7 +57,9 @@ export function choosersFor(kind: FaultKind, topology: ChaosTopology, intensity:
   const roles = [...new Set(topology.hosts.map((h) => h.role))];
   const has = (r: string) => roles.includes(r);
   const partitionable = (r: string) => kind !== "partition" || r !== "lb";
-  const one = (r: string, label: string): Chooser => (rng) => ({ target: explicit(r, [pick(rng, hostsOf(topology, r))], label) });
+  const one =
+    (r: string, label: string): Chooser =>
+    (rng) => ({ target: explicit(r, [pick(rng, hostsOf(topology, r))], label) });
   const vips = topology.vips.map((v) => v.name).filter((v) => vipRole(topology, v) && partitionable(vipRole(topology, v)!));
 
   if (kind === "process") {

@@ -3,7 +3,12 @@ import { formatSchedule, generateCommand, replayCommand, stepText } from "./form
 import type { Schedule } from "./schedule.ts";
 
 const s: Schedule = {
-  version: 1, topology: "prisma", seed: 7, durationMs: 120_000, intensity: "low", faults: ["kill", "process"],
+  version: 1,
+  topology: "prisma",
+  seed: 7,
+  durationMs: 120_000,
+  intensity: "low",
+  faults: ["kill", "process"],
   steps: [
     { atMs: 12_300, kind: "kill", holdMs: 15_000, target: { pick: "hosts", role: "datahost", hosts: ["vm-2"], label: "a RabbitMQ node" } },
     { atMs: 62_000, kind: "process", process: "keystone", holdMs: 10_000, target: { pick: "vip-holder", role: "controller", vip: "controller", label: "the controller VIP holder" } },

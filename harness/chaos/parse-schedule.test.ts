@@ -33,11 +33,13 @@ describe("parseSchedule", () => {
   });
 
   it("names each malformed field with its path", () => {
-    const e = errorOf(edited((s) => {
-      (s as { seed: unknown }).seed = "x";
-      s.steps[0]!.kind = "explode" as never;
-      (s.steps[1] as { holdMs: unknown }).holdMs = -3;
-    }));
+    const e = errorOf(
+      edited((s) => {
+        (s as { seed: unknown }).seed = "x";
+        s.steps[0]!.kind = "explode" as never;
+        (s.steps[1] as { holdMs: unknown }).holdMs = -3;
+      }),
+    );
     expect(e.problems.some((p) => p.startsWith("seed:"))).toBe(true);
     expect(e.problems.some((p) => p.startsWith("steps.0.kind:"))).toBe(true);
     expect(e.problems.some((p) => p.startsWith("steps.1.holdMs:"))).toBe(true);
@@ -50,19 +52,23 @@ describe("parseSchedule", () => {
   });
 
   it("rejects hosts, VIPs and processes the topology does not have", () => {
-    const e = errorOf(edited((s) => {
-      s.steps[0] = { atMs: s.steps[0]!.atMs, kind: "kill", holdMs: 1000, target: { pick: "hosts", role: "datahost", hosts: ["vm-9"], label: "one node" } };
-      s.steps[1] = { atMs: s.steps[1]!.atMs, kind: "process", process: "keystone", holdMs: 1000, target: { pick: "hosts", role: "controller", hosts: ["controller-3"], label: "a controller" } };
-    }));
+    const e = errorOf(
+      edited((s) => {
+        s.steps[0] = { atMs: s.steps[0]!.atMs, kind: "kill", holdMs: 1000, target: { pick: "hosts", role: "datahost", hosts: ["vm-9"], label: "one node" } };
+        s.steps[1] = { atMs: s.steps[1]!.atMs, kind: "process", process: "keystone", holdMs: 1000, target: { pick: "hosts", role: "controller", hosts: ["controller-3"], label: "a controller" } };
+      }),
+    );
     expect(e.problems).toContain("steps.0.target.hosts: vm-9 is not a datahost host of prisma");
     expect(e.problems).toContain("steps.1.process: keystone runs only on the controller VIP holder; target it with pick vip-holder");
   });
 
   it("rejects a low schedule that breaks the survivability limits", () => {
-    const e = errorOf(edited((s) => {
-      s.steps[0]!.target = { pick: "hosts", role: "gluster", hosts: ["gluster-1", "gluster-2"], label: "a majority" };
-      s.steps[1]!.atMs = s.steps[0]!.atMs;
-    }));
+    const e = errorOf(
+      edited((s) => {
+        s.steps[0]!.target = { pick: "hosts", role: "gluster", hosts: ["gluster-1", "gluster-2"], label: "a majority" };
+        s.steps[1]!.atMs = s.steps[0]!.atMs;
+      }),
+    );
     expect(e.problems.some((p) => /takes 2 gluster hosts, more than the 1/.test(p))).toBe(true);
     expect(e.problems.some((p) => /one fault at a time/.test(p))).toBe(true);
   });

@@ -5,7 +5,10 @@ import { scheduleProblems } from "./survivability.ts";
 
 /** A schedule file or text that does not describe a usable schedule; `problems` lists each, with its path; the message is one line. */
 export class ScheduleError extends Error {
-  constructor(readonly source: string, readonly problems: string[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
     // One line, as every usage error: the problems joined, each with its path.
     super(`${source} is not a valid chaos schedule: ${problems.join("; ")}`);
     this.name = "ScheduleError";

@@ -27,11 +27,13 @@ export const TargetSchema = z.discriminatedUnion("pick", [
 export type Target = z.infer<typeof TargetSchema>;
 
 /** Link degradation of a netem step. */
-export const NetemStepSchema = z.object({
-  delayMs: z.number().int().min(0).max(10_000),
-  jitterMs: z.number().int().min(0).max(10_000),
-  lossPercent: z.number().min(0).max(100),
-}).strict();
+export const NetemStepSchema = z
+  .object({
+    delayMs: z.number().int().min(0).max(10_000),
+    jitterMs: z.number().int().min(0).max(10_000),
+    lossPercent: z.number().min(0).max(100),
+  })
+  .strict();
 
 /** One fault of a schedule: injected `atMs` after the chaos phase starts, healed `holdMs` later. */
 export const StepSchema = z

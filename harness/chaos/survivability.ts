@@ -16,7 +16,10 @@ export function peakAffected(schedule: Schedule): Record<string, number> {
   const peak: Record<string, number> = {};
   for (const s of schedule.steps) {
     const active = schedule.steps.filter((o) => o.atMs <= s.atMs && s.atMs < o.atMs + o.holdMs && o.target.role === s.target.role);
-    peak[s.target.role] = Math.max(peak[s.target.role] ?? 0, active.reduce((n, o) => n + stepWidth(o), 0));
+    peak[s.target.role] = Math.max(
+      peak[s.target.role] ?? 0,
+      active.reduce((n, o) => n + stepWidth(o), 0),
+    );
   }
   return peak;
 }

@@ -4,11 +4,16 @@ import { ackedWrites } from "./acked-writes.ts";
 
 function writes(): SyntheticHistory {
   return new SyntheticHistory()
-    .at(0).call("mysql", "insert", "ok", { value: 1 })
-    .at(10).call("mysql", "insert", "ok", { value: 2 })
-    .at(20).call("mysql", "insert", "info", { value: 3 })
-    .at(30).call("mysql", "insert", "fail", { value: 4 })
-    .at(40).invoke("mysql", "insert", { value: 5 });
+    .at(0)
+    .call("mysql", "insert", "ok", { value: 1 })
+    .at(10)
+    .call("mysql", "insert", "ok", { value: 2 })
+    .at(20)
+    .call("mysql", "insert", "info", { value: 3 })
+    .at(30)
+    .call("mysql", "insert", "fail", { value: 4 })
+    .at(40)
+    .invoke("mysql", "insert", { value: 5 });
 }
 
 describe("ackedWrites", () => {

@@ -91,7 +91,9 @@ export function availability(events: readonly HistoryEvent[], opts: Availability
     if (maxMs !== undefined && out.maxMs > maxMs) misses.push(`${p}: longest outage ${Math.round(out.maxMs)} ms > ${maxMs} ms`);
   }
   const longestOutageMs = Math.max(0, ...Object.values(processes).map((x) => x.longestOutageMs));
-  const lowest = Object.entries(processes).filter(([, a]) => a.observedMs > 0).sort(([, a], [, b]) => a.pct - b.pct)[0];
+  const lowest = Object.entries(processes)
+    .filter(([, a]) => a.observedMs > 0)
+    .sort(([, a], [, b]) => a.pct - b.pct)[0];
   // Scalars first: the report's one-line digest shows the leading fields.
   const details = {
     lowest: lowest ? `${lowest[0]} ${lowest[1].pct}%` : "none",

@@ -9,7 +9,8 @@ const up = [op("start", "mysqlVIP"), op("start", "mysql_data"), op("start", "mys
 describe("chainOrder", () => {
   it("is true for start in order and stop in reverse, across a relocation", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("pcmk-ops:ctr1", [...up, op("stop", "mysql"), op("stop", "mysql_data"), op("stop", "mysqlVIP")])
+      .at(0)
+      .sample("pcmk-ops:ctr1", [...up, op("stop", "mysql"), op("stop", "mysql_data"), op("stop", "mysqlVIP")])
       .sample("pcmk-ops:ctr2", up);
     const v = chainOrder(h.events(), { chain });
     expect(v.valid).toBe(true);

@@ -75,7 +75,10 @@ export function chainOrder(events: readonly HistoryEvent[], o: ChainOrderOptions
   const unread = [...new Set([...(o.nodes ?? []).filter((n) => !read.has(n)), ...[...unreadable].filter((n) => !read.has(n))])].sort();
   const details = { operations: seen, afterFault, violations, ...(unread.length ? { unread } : {}) };
   if (violations.length)
-    return verdict(false, { ...details, reason: violations.map((v) => `${v.node}: ${v.op} ${v.resource} while ${v.op === "start" ? "not yet started" : "still running"}: ${v.missing.join(", ")}`).join("; ") });
+    return verdict(false, {
+      ...details,
+      reason: violations.map((v) => `${v.node}: ${v.op} ${v.resource} while ${v.op === "start" ? "not yet started" : "still running"}: ${v.missing.join(", ")}`).join("; "),
+    });
   if (seen === 0) return verdict("unknown", { ...details, reason: `no start/stop of ${o.chain.join(", ")} recorded` });
   if (unread.length) return verdict("unknown", { ...details, reason: `the Pacemaker log of ${unread.join(", ")} was not read` });
   return verdict(true, details);

@@ -10,9 +10,7 @@ export function worst(values: readonly Validity[]): Validity {
 
 /** Merges verdicts (named or listed) into one by {@link worst}; details keep each input. An empty input is unknown. */
 export function compose(verdicts: Record<string, Verdict> | readonly Verdict[]): Verdict {
-  const named: Record<string, Verdict> = Array.isArray(verdicts)
-    ? Object.fromEntries(verdicts.map((v, i) => [String(i), v]))
-    : { ...(verdicts as Record<string, Verdict>) };
+  const named: Record<string, Verdict> = Array.isArray(verdicts) ? Object.fromEntries(verdicts.map((v, i) => [String(i), v])) : { ...(verdicts as Record<string, Verdict>) };
   const list = Object.values(named);
   return {
     valid: worst(list.map((v) => (isVerdict(v) ? v.valid : "unknown"))),

@@ -4,10 +4,14 @@ import { confirmedMessages } from "./confirmed-messages.ts";
 
 function published(): SyntheticHistory {
   return new SyntheticHistory()
-    .at(0).call("amqp-publish", "publish", "ok", { value: "m1" })
-    .at(10).call("amqp-publish", "publish", "ok", { value: "m2" })
-    .at(20).call("amqp-publish", "publish", "info", { value: "m3" })
-    .at(30).call("amqp-publish", "publish", "fail", { value: "m4" });
+    .at(0)
+    .call("amqp-publish", "publish", "ok", { value: "m1" })
+    .at(10)
+    .call("amqp-publish", "publish", "ok", { value: "m2" })
+    .at(20)
+    .call("amqp-publish", "publish", "info", { value: "m3" })
+    .at(30)
+    .call("amqp-publish", "publish", "fail", { value: "m4" });
 }
 
 const consume = (h: SyntheticHistory, ids: string[]) => {
@@ -42,10 +46,7 @@ describe("confirmedMessages", () => {
   });
 
   it("matches numeric and string ids alike", () => {
-    const h = new SyntheticHistory()
-      .at(0).call("amqp-publish", "publish", "ok", { value: 7 })
-      .at(1).call("amqp-consume", "consume", "ok", { value: "7" })
-      .sample("amqp:drained", true);
+    const h = new SyntheticHistory().at(0).call("amqp-publish", "publish", "ok", { value: 7 }).at(1).call("amqp-consume", "consume", "ok", { value: "7" }).sample("amqp:drained", true);
     expect(confirmedMessages(h.events()).valid).toBe(true);
   });
 });

@@ -4,9 +4,7 @@ import { deadlocks } from "./deadlocks.ts";
 
 function writes(codes: (string | number | undefined)[]): SyntheticHistory {
   const h = new SyntheticHistory();
-  codes.forEach((code, i) =>
-    h.at(i * 10).call("mysql", "update", code === undefined ? "ok" : "fail", code === undefined ? {} : { error: { code, message: "x" } }),
-  );
+  codes.forEach((code, i) => h.at(i * 10).call("mysql", "update", code === undefined ? "ok" : "fail", code === undefined ? {} : { error: { code, message: "x" } }));
   return h;
 }
 

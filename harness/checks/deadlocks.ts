@@ -36,12 +36,16 @@ export function deadlocks(events: readonly HistoryEvent[], opts: DeadlocksOption
   const hits = ops.filter((o) => o.error?.code !== undefined && codes.has(o.error.code));
   const byProcess: Record<string, number> = {};
   for (const o of hits) byProcess[o.process] = (byProcess[o.process] ?? 0) + 1;
-  return verdict(hits.length <= max, {
-    process: opts.process,
-    count: hits.length,
-    ops: ops.length,
-    rate: hits.length / ops.length,
-    maxDeadlocks: max,
-    byProcess,
-  }, hits.length);
+  return verdict(
+    hits.length <= max,
+    {
+      process: opts.process,
+      count: hits.length,
+      ops: ops.length,
+      rate: hits.length / ops.length,
+      maxDeadlocks: max,
+      byProcess,
+    },
+    hits.length,
+  );
 }

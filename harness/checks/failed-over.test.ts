@@ -10,7 +10,13 @@ function base(): SyntheticHistory {
 
 describe("failedOver", () => {
   it("is true when an ok op is served by another host in time, reporting the failover time", () => {
-    const h = base().at(2000).call("amqp-publish", "publish", "info", { value: "m2" }).at(4000).call("amqp-publish", "publish", "ok", { host: "vm-3", value: "m3" }).at(9000).fault("kill", "healed", ["vm-2"]);
+    const h = base()
+      .at(2000)
+      .call("amqp-publish", "publish", "info", { value: "m2" })
+      .at(4000)
+      .call("amqp-publish", "publish", "ok", { host: "vm-3", value: "m3" })
+      .at(9000)
+      .fault("kill", "healed", ["vm-2"]);
     const v = failedOver(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.failoverMs).toEqual({ "amqp-publish": 3000 });

@@ -42,11 +42,7 @@ export function failedOver(events: readonly HistoryEvent[], o: FailedOverOptions
       continue;
     }
     const first = ok.find(
-      (op) =>
-        compareMono(op.completeMono!, effectiveMono) > 0 &&
-        (!healedMono || compareMono(op.completeMono!, healedMono) <= 0) &&
-        op.host !== undefined &&
-        !o.away.includes(op.host),
+      (op) => compareMono(op.completeMono!, effectiveMono) > 0 && (!healedMono || compareMono(op.completeMono!, healedMono) <= 0) && op.host !== undefined && !o.away.includes(op.host),
     );
     if (!first) {
       per[p] = verdict(false, { reason: `no ok op served outside ${o.away.join(", ")} while the fault held` });

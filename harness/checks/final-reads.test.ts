@@ -4,10 +4,7 @@ import { asNumber, finalReads } from "./final-reads.ts";
 
 describe("finalReads", () => {
   it("takes the last sample per node over the fallback and flags malformed values", () => {
-    const h = new SyntheticHistory()
-      .at(0).sample("rows:a", [1])
-      .at(10).sample("rows:a", ["1", 2])
-      .sample("rows:b", "oops");
+    const h = new SyntheticHistory().at(0).sample("rows:a", [1]).at(10).sample("rows:a", ["1", 2]).sample("rows:b", "oops");
     expect(finalReads(h.events(), { kind: "rows" }, { a: [], c: [3] })).toEqual({ a: [1, 2], b: undefined, c: [3] });
   });
 

@@ -6,11 +6,7 @@ import { subjectHost, type SubjectPattern } from "../history/subject.ts";
  * Final per-node reads: the last sample of each node matching `subject` (e.g. `{ kind: "rows" }`), overriding `fallback`
  * for the same node. Returns undefined for a node whose value is not an array of numbers.
  */
-export function finalReads(
-  events: readonly HistoryEvent[],
-  subject: SubjectPattern,
-  fallback: Record<string, readonly unknown[]> = {},
-): Record<string, number[] | undefined> {
+export function finalReads(events: readonly HistoryEvent[], subject: SubjectPattern, fallback: Record<string, readonly unknown[]> = {}): Record<string, number[] | undefined> {
   const raw: Record<string, unknown> = { ...fallback };
   for (const s of samplesMatching(events, subject)) raw[subjectHost(s.subject) ?? s.subject] = s.value;
   return Object.fromEntries(Object.entries(raw).map(([node, v]) => [node, numbers(v)]));

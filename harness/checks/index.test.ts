@@ -44,12 +44,25 @@ const HELPERS = ["compose", "guard", "worst", "verdict", "finalReads", "asNumber
 
 /** A history with a fault that took effect and healed, and nothing any check could judge. */
 const faultOnly = () =>
-  new SyntheticHistory().at(0).phase("bring-up", "end").at(1000).fault("kill", "start", ["vm-1"]).fault("kill", "effective", ["vm-1"])
-    .at(60_000).fault("kill", "heal", ["vm-1"]).fault("kill", "healed", ["vm-1"]).at(61_000).phase("heal", "end").events();
+  new SyntheticHistory()
+    .at(0)
+    .phase("bring-up", "end")
+    .at(1000)
+    .fault("kill", "start", ["vm-1"])
+    .fault("kill", "effective", ["vm-1"])
+    .at(60_000)
+    .fault("kill", "heal", ["vm-1"])
+    .fault("kill", "healed", ["vm-1"])
+    .at(61_000)
+    .phase("heal", "end")
+    .events();
 
 describe("every check", () => {
   it("is in this table: every exported function is a listed check or a listed helper", () => {
-    const functions = Object.entries(exported).filter(([, v]) => typeof v === "function").map(([k]) => k).sort();
+    const functions = Object.entries(exported)
+      .filter(([, v]) => typeof v === "function")
+      .map(([k]) => k)
+      .sort();
     expect(functions).toEqual([...Object.keys(checks), ...HELPERS].sort());
   });
 

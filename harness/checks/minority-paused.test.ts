@@ -17,11 +17,20 @@ function start(): SyntheticHistory {
 describe("minorityPaused", () => {
   it("is true when the minority says its app stopped and the majority runs alone, with timings", () => {
     const h = start()
-      .at(2000).sample("rabbit:vm-1", all).sample("rabbit:vm-2", all).sample("rabbit:vm-3", all)
-      .at(3000).sample("rabbit:vm-1", two).sample("rabbit:vm-2", two).sample("rabbit:vm-3", paused)
-      .at(4000).sample("rabbit:vm-3", noAnswer)
-      .at(8000).fault("partition", "healed")
-      .at(9000).sample("rabbit:vm-3", all);
+      .at(2000)
+      .sample("rabbit:vm-1", all)
+      .sample("rabbit:vm-2", all)
+      .sample("rabbit:vm-3", all)
+      .at(3000)
+      .sample("rabbit:vm-1", two)
+      .sample("rabbit:vm-2", two)
+      .sample("rabbit:vm-3", paused)
+      .at(4000)
+      .sample("rabbit:vm-3", noAnswer)
+      .at(8000)
+      .fault("partition", "healed")
+      .at(9000)
+      .sample("rabbit:vm-3", all);
     const v = minorityPaused(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ pausedAfterMs: 2000, majorityAfterMs: 2000, pausedMs: 6000, resumedAfterHeal: true });
@@ -30,16 +39,27 @@ describe("minorityPaused", () => {
 
   it("is unknown, not true, when the minority node only stops answering (no answer is no pause)", () => {
     const h = start()
-      .at(3000).sample("rabbit:vm-1", two).sample("rabbit:vm-2", two).sample("rabbit:vm-3", noAnswer)
-      .at(4000).sample("rabbit:vm-3", { running: [], partitions: [] })
-      .at(8000).fault("partition", "healed");
+      .at(3000)
+      .sample("rabbit:vm-1", two)
+      .sample("rabbit:vm-2", two)
+      .sample("rabbit:vm-3", noAnswer)
+      .at(4000)
+      .sample("rabbit:vm-3", { running: [], partitions: [] })
+      .at(8000)
+      .fault("partition", "healed");
     const v = minorityPaused(h.events(), opts);
     expect(v.valid).toBe("unknown");
     expect(v.details.pausedAfterMs).toBeUndefined();
   });
 
   it("is false when the minority keeps running (no pause)", () => {
-    const h = start().at(3000).sample("rabbit:vm-1", two).sample("rabbit:vm-2", two).sample("rabbit:vm-3", { running: ["rabbit@vm-3"] }).at(8000).fault("partition", "healed");
+    const h = start()
+      .at(3000)
+      .sample("rabbit:vm-1", two)
+      .sample("rabbit:vm-2", two)
+      .sample("rabbit:vm-3", { running: ["rabbit@vm-3"] })
+      .at(8000)
+      .fault("partition", "healed");
     const v = minorityPaused(h.events(), opts);
     expect(v.valid).toBe(false);
     expect(v.details.reason).toBe("the minority never paused");
@@ -47,10 +67,16 @@ describe("minorityPaused", () => {
 
   it("is false when the minority node says its app still runs past the bound, even if it then stops answering", () => {
     const h = start()
-      .at(3000).sample("rabbit:vm-1", two).sample("rabbit:vm-2", two).sample("rabbit:vm-3", { ...noAnswer, appRunning: true })
-      .at(7000).sample("rabbit:vm-3", { ...noAnswer, appRunning: true })
-      .at(7500).sample("rabbit:vm-3", noAnswer)
-      .at(8000).fault("partition", "healed");
+      .at(3000)
+      .sample("rabbit:vm-1", two)
+      .sample("rabbit:vm-2", two)
+      .sample("rabbit:vm-3", { ...noAnswer, appRunning: true })
+      .at(7000)
+      .sample("rabbit:vm-3", { ...noAnswer, appRunning: true })
+      .at(7500)
+      .sample("rabbit:vm-3", noAnswer)
+      .at(8000)
+      .fault("partition", "healed");
     expect(minorityPaused(h.events(), opts).valid).toBe(false);
   });
 

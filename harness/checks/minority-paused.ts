@@ -63,9 +63,7 @@ export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPause
   const effMs = ms(effectiveMono);
   const hosts = [...o.minority, ...o.majority];
   const subjects = new Map(hosts.map((h) => [subjectKey(subject(h)), h]));
-  const samples = events
-    .filter((s): s is SampleEvent => s.kind === "sample" && subjects.has(s.subject) && compareMono(s.mono, effectiveMono) >= 0)
-    .sort((a, b) => compareMono(a.mono, b.mono));
+  const samples = events.filter((s): s is SampleEvent => s.kind === "sample" && subjects.has(s.subject) && compareMono(s.mono, effectiveMono) >= 0).sort((a, b) => compareMono(a.mono, b.mono));
   const inside = samples.filter((s) => !healedMono || compareMono(s.mono, healedMono) <= 0);
   if (inside.length === 0) return verdict("unknown", { reason: "no cluster view sampled while the fault held" });
   const selfRunning = (h: string, v: unknown) => runningOf(v).includes(node(h)) || (v as View)?.appRunning === true;
@@ -104,20 +102,29 @@ export function minorityPaused(events: readonly HistoryEvent[], o: MinorityPause
   const pause: Validity = pausedAfterMs !== undefined ? true : unpaused.some((h) => silent(h) && !runningLate.has(h)) ? "unknown" : false;
   const alone: Validity = majorityAfterMs !== undefined ? true : o.majority.some((h) => !lastSample.has(h) || !answered(lastSample.get(h))) ? "unknown" : false;
   const valid: Validity = late ? false : worst([pause, alone]);
-  const reason = late ? "too late"
-    : pause === false ? "the minority never paused"
-    : alone === false ? "the majority never ran alone"
-    : pause === "unknown" ? `no pause seen and no answer from ${unpaused.filter((h) => silent(h) && !runningLate.has(h)).join(", ")} at the end`
-    : alone === "unknown" ? "the majority never seen alone, and not every majority node answered at the end"
-    : undefined;
-  return verdict<MinorityPausedDetails>(valid, {
-    minority: o.minority,
-    majority: o.majority,
+  const reason = late
+    ? "too late"
+    : pause === false
+      ? "the minority never paused"
+      : alone === false
+        ? "the majority never ran alone"
+        : pause === "unknown"
+          ? `no pause seen and no answer from ${unpaused.filter((h) => silent(h) && !runningLate.has(h)).join(", ")} at the end`
+          : alone === "unknown"
+            ? "the majority never seen alone, and not every majority node answered at the end"
+            : undefined;
+  return verdict<MinorityPausedDetails>(
+    valid,
+    {
+      minority: o.minority,
+      majority: o.majority,
+      pausedAfterMs,
+      majorityAfterMs,
+      pausedMs,
+      resumedAfterHeal: resumed !== undefined,
+      withinMs: o.withinMs,
+      ...(reason ? { reason } : {}),
+    },
     pausedAfterMs,
-    majorityAfterMs,
-    pausedMs,
-    resumedAfterHeal: resumed !== undefined,
-    withinMs: o.withinMs,
-    ...(reason ? { reason } : {}),
-  }, pausedAfterMs);
+  );
 }

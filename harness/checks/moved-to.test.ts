@@ -8,9 +8,12 @@ const view = (runningOn: Record<string, string[]>) => ({ quorate: true, runningO
 describe("movedTo", () => {
   it("is true when the last sample after the fault shows every resource on a target host", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("placement:net-2", view({ dhcp: ["net-1"], l3: ["net-1"] }))
-      .at(1000).fault("kill", "effective", ["net-1"])
-      .at(5000).sample("placement:net-2", view({ dhcp: ["net-2"], l3: ["net-2"] }));
+      .at(0)
+      .sample("placement:net-2", view({ dhcp: ["net-1"], l3: ["net-1"] }))
+      .at(1000)
+      .fault("kill", "effective", ["net-1"])
+      .at(5000)
+      .sample("placement:net-2", view({ dhcp: ["net-2"], l3: ["net-2"] }));
     const v = movedTo(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ observer: "net-2", runningOn: { dhcp: ["net-2"], l3: ["net-2"] } });
@@ -18,9 +21,12 @@ describe("movedTo", () => {
 
   it("is false when a resource is elsewhere, or nowhere, in the last sample", () => {
     const h = new SyntheticHistory()
-      .at(1000).fault("kill", "effective", ["net-1"])
-      .at(5000).sample("placement:net-2", view({ dhcp: ["net-2"], l3: ["net-2"] }))
-      .at(6000).sample("placement:net-1", view({ dhcp: ["net-2"], l3: [] }));
+      .at(1000)
+      .fault("kill", "effective", ["net-1"])
+      .at(5000)
+      .sample("placement:net-2", view({ dhcp: ["net-2"], l3: ["net-2"] }))
+      .at(6000)
+      .sample("placement:net-1", view({ dhcp: ["net-2"], l3: [] }));
     expect(movedTo(h.events(), opts)).toMatchObject({ valid: false, details: { wrong: ["l3"] } });
   });
 

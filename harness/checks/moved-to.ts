@@ -27,7 +27,9 @@ export interface MovedToOptions {
 export function movedTo(events: readonly HistoryEvent[], o: MovedToOptions): Verdict {
   const { effectiveMono } = faultWindow(events, o.fault);
   if (!effectiveMono) return verdict("unknown", { to: o.to, reason: "no effective fault event" });
-  const last = samplesMatching(events, o.subject ?? { kind: "placement" }).filter((s) => compareMono(s.mono, effectiveMono) >= 0).at(-1);
+  const last = samplesMatching(events, o.subject ?? { kind: "placement" })
+    .filter((s) => compareMono(s.mono, effectiveMono) >= 0)
+    .at(-1);
   if (!last) return verdict("unknown", { to: o.to, reason: "no placement sample after the fault" });
   const runningOn = (last.value as { runningOn?: unknown } | null)?.runningOn;
   if (typeof runningOn !== "object" || runningOn === null) return verdict("unknown", { to: o.to, reason: `malformed sample ${last.subject}` });

@@ -21,9 +21,7 @@ export interface NoAcksDuringOptions {
  * (nothing was tried, so nothing was refused).
  */
 export function noAcksDuring(events: readonly HistoryEvent[], opts: NoAcksDuringOptions): Verdict {
-  const faults = events
-    .filter((e): e is FaultEvent => e.kind === "fault" && (opts.fault === undefined || e.fault === opts.fault))
-    .sort((a, b) => compareMono(a.mono, b.mono));
+  const faults = events.filter((e): e is FaultEvent => e.kind === "fault" && (opts.fault === undefined || e.fault === opts.fault)).sort((a, b) => compareMono(a.mono, b.mono));
   const effective = faults.find((e) => e.phase === "effective");
   const heal = effective && faults.find((e) => e.phase === "heal" && compareMono(e.mono, effective.mono) > 0);
   const base = { process: opts.process, f: opts.f };

@@ -28,8 +28,7 @@ export interface NoQuorumViolation {
   running: string[];
 }
 
-const runningIn = (runningOn: Record<string, unknown>): string[] =>
-  Object.entries(runningOn).flatMap(([r, hosts]) => (Array.isArray(hosts) && hosts.length ? [`${r}@${hosts.join("+")}`] : []));
+const runningIn = (runningOn: Record<string, unknown>): string[] => Object.entries(runningOn).flatMap(([r, hosts]) => (Array.isArray(hosts) && hosts.length ? [`${r}@${hosts.join("+")}`] : []));
 
 /**
  * No service without quorum. The window runs from the first `effective` fault event + graceMs to
@@ -54,8 +53,7 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
   let stoppedAfterMs: number | undefined;
   for (const s of samplesMatching(events, opts.subject ?? { kind: "placement" })) {
     const v = s.value as { quorate?: unknown; runningOn?: Record<string, unknown> } | null;
-    if (typeof v?.quorate !== "boolean" || typeof v.runningOn !== "object" || v.runningOn === null)
-      return verdict("unknown", { reason: `malformed sample ${s.subject}` });
+    if (typeof v?.quorate !== "boolean" || typeof v.runningOn !== "object" || v.runningOn === null) return verdict("unknown", { reason: `malformed sample ${s.subject}` });
     if (v.quorate || compareMono(s.mono, effective) < 0 || (heal && compareMono(s.mono, heal) >= 0)) continue;
     const running = runningIn(v.runningOn);
     if (running.length === 0) stoppedAfterMs ??= ms(s.mono) - effectiveMs;
@@ -72,7 +70,9 @@ export function noQuorumNoService(events: readonly HistoryEvent[], opts: NoQuoru
   const down = new Set<string>();
   for (const s of events) {
     if (s.kind === "fault" && (s.fault === "kill" || s.fault === "stop")) {
-      for (const t of s.targets) if (s.phase === "effective") down.add(t); else if (s.phase === "heal") down.delete(t);
+      for (const t of s.targets)
+        if (s.phase === "effective") down.add(t);
+        else if (s.phase === "heal") down.delete(t);
     }
     if (s.kind !== "sample") continue;
     if (s.subject === unansweredSubject) {

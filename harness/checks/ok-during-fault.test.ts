@@ -11,7 +11,17 @@ describe("okDuringFault", () => {
   });
 
   it("is false when the only ok op lies outside the window", () => {
-    const h = new SyntheticHistory().at(0).call("upload", "upload", "ok").at(10).fault("kill", "effective").at(100).call("upload", "upload", "info").at(300).fault("kill", "healed").at(400).call("upload", "upload", "ok");
+    const h = new SyntheticHistory()
+      .at(0)
+      .call("upload", "upload", "ok")
+      .at(10)
+      .fault("kill", "effective")
+      .at(100)
+      .call("upload", "upload", "info")
+      .at(300)
+      .fault("kill", "healed")
+      .at(400)
+      .call("upload", "upload", "ok");
     expect(okDuringFault(h.events(), { process: "upload" }).valid).toBe(false);
   });
 

@@ -24,9 +24,7 @@ export function okDuringFault(events: readonly HistoryEvent[], o: OkDuringFaultO
   const ops = completedOps(events, { process: o.process, f: o.f });
   if (!effectiveMono) return verdict("unknown", { reason: "no effective fault event" });
   if (ops.length === 0) return verdict("unknown", { reason: `no ${o.process} ops` });
-  const inside = ops.filter(
-    (op) => compareMono(op.invokeMono, effectiveMono) >= 0 && op.completeMono !== undefined && (!healedMono || compareMono(op.completeMono, healedMono) <= 0),
-  );
+  const inside = ops.filter((op) => compareMono(op.invokeMono, effectiveMono) >= 0 && op.completeMono !== undefined && (!healedMono || compareMono(op.completeMono, healedMono) <= 0));
   const ok = inside.filter((op) => op.type === "ok");
   return verdict(ok.length > 0, { attemptedDuringFault: inside.length, okDuringFault: ok.length, values: ok.map((op) => op.value) });
 }

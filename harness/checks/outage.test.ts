@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SyntheticHistory } from "../history/synthetic.ts";
 import { outage } from "./outage.ts";
 
-const probe = (h: SyntheticHistory, ms: number, type: "ok" | "fail" | "info", latencyMs = 0) =>
-  h.at(ms).call("tcp:db", "connect", type, { latencyMs });
+const probe = (h: SyntheticHistory, ms: number, type: "ok" | "fail" | "info", latencyMs = 0) => h.at(ms).call("tcp:db", "connect", type, { latencyMs });
 
 function run(spec: [number, "ok" | "fail" | "info"][]): SyntheticHistory {
   const h = new SyntheticHistory();
@@ -13,24 +12,39 @@ function run(spec: [number, "ok" | "fail" | "info"][]): SyntheticHistory {
 
 describe("outage", () => {
   it("measures a window from the last ok to the first ok after, with the narrow bound", () => {
-    const h = run([[0, "ok"], [100, "ok"], [200, "fail"], [300, "info"], [400, "ok"], [500, "ok"]]);
+    const h = run([
+      [0, "ok"],
+      [100, "ok"],
+      [200, "fail"],
+      [300, "info"],
+      [400, "ok"],
+      [500, "ok"],
+    ]);
     const v = outage(h.events(), { maxOutageMs: 500 });
     expect(v.valid).toBe(true);
     const p = (v.details.processes as Record<string, any>)["tcp:db"];
-    expect(p.windows).toEqual([
-      { startMs: 100, endMs: 400, lengthMs: 300, narrowStartMs: 200, narrowMs: 200, failedOps: 2, recovered: true },
-    ]);
+    expect(p.windows).toEqual([{ startMs: 100, endMs: 400, lengthMs: 300, narrowStartMs: 200, narrowMs: 200, failedOps: 2, recovered: true }]);
     expect(p).toMatchObject({ maxMs: 300, totalMs: 300, count: 1 });
     expect(v.metric).toBe(300);
   });
 
   it("is false when a window exceeds maxOutageMs", () => {
-    const h = run([[0, "ok"], [100, "fail"], [2000, "ok"]]);
+    const h = run([
+      [0, "ok"],
+      [100, "fail"],
+      [2000, "ok"],
+    ]);
     expect(outage(h.events(), { maxOutageMs: 1000 }).valid).toBe(false);
   });
 
   it("is false when the probe never recovers, measuring to the history end", () => {
-    const h = run([[0, "ok"], [100, "fail"], [200, "fail"]]).at(900).phase("teardown");
+    const h = run([
+      [0, "ok"],
+      [100, "fail"],
+      [200, "fail"],
+    ])
+      .at(900)
+      .phase("teardown");
     const v = outage(h.events());
     expect(v.valid).toBe(false);
     const w = (v.details.processes as Record<string, any>)["tcp:db"].windows[0];
@@ -55,7 +69,12 @@ describe("outage", () => {
   });
 
   it("reports zero windows for a healthy probe and filters by f", () => {
-    const h = run([[0, "ok"], [100, "ok"]]).at(150).call("tcp:db", "other", "fail");
+    const h = run([
+      [0, "ok"],
+      [100, "ok"],
+    ])
+      .at(150)
+      .call("tcp:db", "other", "fail");
     const v = outage(h.events(), { f: "connect", maxOutageMs: 0 });
     expect(v.valid).toBe(true);
     expect((v.details.processes as Record<string, any>)["tcp:db"].count).toBe(0);
@@ -68,7 +87,10 @@ describe("outage", () => {
   });
 
   it("judges each process separately: one bad process makes it false", () => {
-    const h = run([[0, "ok"], [100, "ok"]]);
+    const h = run([
+      [0, "ok"],
+      [100, "ok"],
+    ]);
     h.at(0).call("tcp:mq", "connect", "ok").at(10).call("tcp:mq", "connect", "fail");
     const v = outage(h.events());
     expect(v.valid).toBe(false);

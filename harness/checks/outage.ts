@@ -82,9 +82,7 @@ export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}
 }
 
 function windowsOf(ops: CompletedOp[], ms: (mono: string) => number, historyEndMs: number): ProcessOutage {
-  const timed = ops
-    .map((o) => ({ o, at: o.completeMono ?? o.invokeMono }))
-    .sort((a, b) => compareMono(a.at, b.at) || compareMono(a.o.invokeMono, b.o.invokeMono));
+  const timed = ops.map((o) => ({ o, at: o.completeMono ?? o.invokeMono })).sort((a, b) => compareMono(a.at, b.at) || compareMono(a.o.invokeMono, b.o.invokeMono));
   const windows: OutageWindow[] = [];
   let lastOk: string | undefined;
   let open: { start: number; narrowStart: number; failed: number } | undefined;

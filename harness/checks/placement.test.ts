@@ -8,9 +8,12 @@ const view = (runningOn: Record<string, string[]>) => ({ quorate: true, runningO
 describe("placement", () => {
   it("is true when the group only moves between allowed hosts", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("placement:controller-2", view({ keystone: ["controller-1"], glance: ["controller-1"] }))
-      .at(1000).sample("placement:controller-2", view({ keystone: [], glance: [] }))
-      .at(2000).sample("placement:controller-2", view({ keystone: ["controller-2"], glance: ["controller-2"] }));
+      .at(0)
+      .sample("placement:controller-2", view({ keystone: ["controller-1"], glance: ["controller-1"] }))
+      .at(1000)
+      .sample("placement:controller-2", view({ keystone: [], glance: [] }))
+      .at(2000)
+      .sample("placement:controller-2", view({ keystone: ["controller-2"], glance: ["controller-2"] }));
     const v = placement(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.ranOn).toEqual({ keystone: ["controller-1", "controller-2"], glance: ["controller-1", "controller-2"] });
@@ -26,8 +29,15 @@ describe("placement", () => {
   it("is false when a resource runs on two hosts at once (split brain) in two samples in a row, or in the last one", () => {
     const both = view({ keystone: ["controller-1", "controller-2"] });
     const one = view({ keystone: ["controller-1"] });
-    const twice = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", both)
-      .at(2000).sample("placement:controller-1", both).at(3000).sample("placement:controller-1", one);
+    const twice = new SyntheticHistory()
+      .at(0)
+      .sample("placement:controller-1", one)
+      .at(1000)
+      .sample("placement:controller-1", both)
+      .at(2000)
+      .sample("placement:controller-1", both)
+      .at(3000)
+      .sample("placement:controller-1", one);
     const v = placement(twice.events(), opts);
     expect(v.valid).toBe(false);
     expect(v.details.violationCount).toBe(2);
@@ -37,10 +47,14 @@ describe("placement", () => {
 
   it("reports, and does not fail on, one observer's lone two-host view between single-host views (a rejoin's stale history)", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("placement:controller-3", view({ keystone: ["controller-2"] }))
-      .at(1000).sample("placement:controller-3", view({ keystone: ["controller-2", "controller-1"] }))
-      .at(1000).sample("placement:controller-2", view({ keystone: ["controller-2"] }))
-      .at(2000).sample("placement:controller-3", view({ keystone: ["controller-2"] }));
+      .at(0)
+      .sample("placement:controller-3", view({ keystone: ["controller-2"] }))
+      .at(1000)
+      .sample("placement:controller-3", view({ keystone: ["controller-2", "controller-1"] }))
+      .at(1000)
+      .sample("placement:controller-2", view({ keystone: ["controller-2"] }))
+      .at(2000)
+      .sample("placement:controller-3", view({ keystone: ["controller-2"] }));
     const v = placement(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.transientSplits).toEqual([{ atMs: 1000, observer: "controller-3", resource: "keystone", hosts: ["controller-2", "controller-1"] }]);
@@ -52,15 +66,12 @@ describe("placement", () => {
     const none = view({ keystone: [] });
     const first = new SyntheticHistory().at(0).sample("placement:controller-1", split).at(1000).sample("placement:controller-1", one);
     expect(placement(first.events(), opts)).toMatchObject({ valid: false, details: { violationCount: 1, transientSplits: [] } });
-    const betweenEmpty = new SyntheticHistory().at(0).sample("placement:controller-1", none).at(1000).sample("placement:controller-1", split)
-      .at(2000).sample("placement:controller-1", none);
+    const betweenEmpty = new SyntheticHistory().at(0).sample("placement:controller-1", none).at(1000).sample("placement:controller-1", split).at(2000).sample("placement:controller-1", none);
     expect(placement(betweenEmpty.events(), opts).valid).toBe(false);
-    const besideEmpty = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", split)
-      .at(2000).sample("placement:controller-1", none);
+    const besideEmpty = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", split).at(2000).sample("placement:controller-1", none);
     expect(placement(besideEmpty.events(), opts).valid).toBe(false);
     const three = view({ keystone: ["controller-1", "controller-2", "controller-2b"] });
-    const wide = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", three)
-      .at(2000).sample("placement:controller-1", one);
+    const wide = new SyntheticHistory().at(0).sample("placement:controller-1", one).at(1000).sample("placement:controller-1", three).at(2000).sample("placement:controller-1", one);
     expect(placement(wide.events(), { ...opts, allowed: [...opts.allowed, "controller-2b"] }).valid).toBe(false);
   });
 

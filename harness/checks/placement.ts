@@ -77,7 +77,12 @@ export function placement(events: readonly HistoryEvent[], opts: PlacementOption
       if (hosts === undefined) continue;
       if (!Array.isArray(hosts)) return verdict("unknown", { reason: `malformed runningOn.${r} in ${s.subject}` });
       hosts.forEach((h) => seenOn[r].add(String(h)));
-      const rejoined = Object.fromEntries(hosts.map(String).filter((h) => back.has(h)).map((h) => [h, back.get(h)!]));
+      const rejoined = Object.fromEntries(
+        hosts
+          .map(String)
+          .filter((h) => back.has(h))
+          .map((h) => [h, back.get(h)!]),
+      );
       const seen: PlacementViolation = { atMs: at, observer, resource: r, hosts: hosts.map(String), ...(Object.keys(rejoined).length ? { rejoinedAtMs: rejoined } : {}) };
       if (seen.hosts.some((h) => !opts.allowed.includes(h))) violations.push(seen);
       const key = `${seen.observer}\u0000${r}`;

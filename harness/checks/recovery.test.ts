@@ -15,17 +15,28 @@ const opts: ConvergedAfterHealOptions = {
 
 function healed(): SyntheticHistory {
   return new SyntheticHistory()
-    .at(0).sample("wsrep:vm-1", synced(3)).sample("wsrep:vm-2", synced(3)).sample("wsrep:vm-3", synced(3))
-    .at(100).fault("partition", "effective", ["vm-3"])
-    .at(500).fault("partition", "healed", ["vm-3"]);
+    .at(0)
+    .sample("wsrep:vm-1", synced(3))
+    .sample("wsrep:vm-2", synced(3))
+    .sample("wsrep:vm-3", synced(3))
+    .at(100)
+    .fault("partition", "effective", ["vm-3"])
+    .at(500)
+    .fault("partition", "healed", ["vm-3"]);
 }
 
 describe("convergedAfterHeal", () => {
   it("is true when all subjects satisfy the predicate within the bound after heal", () => {
     const h = healed()
-      .at(600).sample("wsrep:vm-1", synced(2)).sample("wsrep:vm-2", synced(2)).sample("wsrep:vm-3", { size: 1, state: "Joining" })
-      .at(900).sample("wsrep:vm-1", synced(3)).sample("wsrep:vm-2", synced(3))
-      .at(1100).sample("wsrep:vm-3", synced(3));
+      .at(600)
+      .sample("wsrep:vm-1", synced(2))
+      .sample("wsrep:vm-2", synced(2))
+      .sample("wsrep:vm-3", { size: 1, state: "Joining" })
+      .at(900)
+      .sample("wsrep:vm-1", synced(3))
+      .sample("wsrep:vm-2", synced(3))
+      .at(1100)
+      .sample("wsrep:vm-3", synced(3));
     const v = convergedAfterHeal(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ healedMs: 500, convergedAtMs: 1100, afterHealMs: 600 });
@@ -47,9 +58,7 @@ describe("convergedAfterHeal", () => {
   });
 
   it("is false when a subject that was good regresses before the others catch up", () => {
-    const h = healed()
-      .at(600).sample("wsrep:vm-1", synced(3)).sample("wsrep:vm-2", synced(3))
-      .at(700).sample("wsrep:vm-1", synced(2)).sample("wsrep:vm-3", synced(3));
+    const h = healed().at(600).sample("wsrep:vm-1", synced(3)).sample("wsrep:vm-2", synced(3)).at(700).sample("wsrep:vm-1", synced(2)).sample("wsrep:vm-3", synced(3));
     expect(convergedAfterHeal(h.events(), opts).valid).toBe(false);
   });
 

@@ -8,7 +8,13 @@ const kill = (h: SyntheticHistory) => h.fault("kill-process:mysqld", "effective"
 
 function history(ends: string[]): SyntheticHistory {
   const h = new SyntheticHistory().at(0).sample("placement:ctr3", on("ctr1"));
-  ends.forEach((n, i) => kill(h.at(1000 * (i + 1))).at(1000 * (i + 1) + 200).sample("placement:ctr3", on("")).at(1000 * (i + 1) + 500).sample("placement:ctr3", on(n)));
+  ends.forEach((n, i) =>
+    kill(h.at(1000 * (i + 1)))
+      .at(1000 * (i + 1) + 200)
+      .sample("placement:ctr3", on(""))
+      .at(1000 * (i + 1) + 500)
+      .sample("placement:ctr3", on(n)),
+  );
   return h;
 }
 

@@ -23,7 +23,10 @@ export interface RestartThenRelocateOptions {
  * node (relocated). Unknown with fewer faults or a window with no sample showing it running. Pure.
  */
 export function restartThenRelocate(events: readonly HistoryEvent[], o: RestartThenRelocateOptions): Verdict {
-  const faults = events.map((e, i) => [e, i] as const).filter(([e]) => e.kind === "fault" && e.fault === o.fault && e.phase === "effective").map(([, i]) => i);
+  const faults = events
+    .map((e, i) => [e, i] as const)
+    .filter(([e]) => e.kind === "fault" && e.fault === o.fault && e.phase === "effective")
+    .map(([, i]) => i);
   const base = { resource: o.resource, home: o.home, restartAttempts: o.restartAttempts, faults: faults.length };
   if (faults.length < o.restartAttempts + 1) return verdict("unknown", { ...base, reason: `${faults.length} effective ${o.fault} faults, need ${o.restartAttempts + 1}` });
   const endedOn = faults.slice(0, o.restartAttempts + 1).map((start, k) => {

@@ -9,12 +9,18 @@ const on1 = view({ Controller_VIP: ["controller-1"], keystone: ["controller-1"] 
 describe("stayedOn", () => {
   it("is true for a restart in place, and measures the gap after the fault", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("placement:controller-2", on1)
-      .at(1000).fault("kill-process:keystone", "effective", ["controller-1"])
-      .at(2000).sample("placement:controller-2", on1)
-      .at(2500).sample("placement:controller-2", { ...on1, failed: ["keystone"] })
-      .at(3000).sample("placement:controller-2", view({ Controller_VIP: ["controller-1"], keystone: [] }))
-      .at(6000).sample("placement:controller-2", on1);
+      .at(0)
+      .sample("placement:controller-2", on1)
+      .at(1000)
+      .fault("kill-process:keystone", "effective", ["controller-1"])
+      .at(2000)
+      .sample("placement:controller-2", on1)
+      .at(2500)
+      .sample("placement:controller-2", { ...on1, failed: ["keystone"] })
+      .at(3000)
+      .sample("placement:controller-2", view({ Controller_VIP: ["controller-1"], keystone: [] }))
+      .at(6000)
+      .sample("placement:controller-2", on1);
     const v = stayedOn(h.events(), opts);
     expect(v.valid).toBe(true);
     expect(v.details.downAfterFaultMs).toBe(4000);
@@ -25,8 +31,10 @@ describe("stayedOn", () => {
 
   it("is false when a resource moves to another host", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("placement:controller-1", on1)
-      .at(1000).sample("placement:controller-1", view({ Controller_VIP: ["controller-2"], keystone: ["controller-2"] }));
+      .at(0)
+      .sample("placement:controller-1", on1)
+      .at(1000)
+      .sample("placement:controller-1", view({ Controller_VIP: ["controller-2"], keystone: ["controller-2"] }));
     const v = stayedOn(h.events(), opts);
     expect(v.valid).toBe(false);
     expect(v.details.elsewhereCount).toBe(2);
@@ -34,8 +42,10 @@ describe("stayedOn", () => {
 
   it("is false when a resource never comes back", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("placement:controller-1", on1)
-      .at(1000).sample("placement:controller-1", view({ Controller_VIP: ["controller-1"], keystone: [] }));
+      .at(0)
+      .sample("placement:controller-1", on1)
+      .at(1000)
+      .sample("placement:controller-1", view({ Controller_VIP: ["controller-1"], keystone: [] }));
     const v = stayedOn(h.events(), opts);
     expect(v.valid).toBe(false);
     expect(v.details.notBack).toEqual([{ observer: "controller-1", resource: "keystone" }]);

@@ -90,13 +90,17 @@ export function stayedOn(events: readonly HistoryEvent[], opts: StayedOnOptions)
   const downAfterFaultMs = afterFault.length ? Math.max(...afterFault.map((d) => d.lengthMs!)) : undefined;
   const downAfterFaultByResource: Record<string, number> = {};
   for (const d of afterFault) downAfterFaultByResource[d.resource] = Math.max(downAfterFaultByResource[d.resource] ?? 0, d.lengthMs!);
-  return verdict<StayedOnDetails>(elsewhere.length === 0 && notBack.length === 0, {
-    host: opts.host,
-    elsewhere: elsewhere.slice(0, 20),
-    elsewhereCount: elsewhere.length,
-    notBack,
-    downs: downs.slice(0, 20),
+  return verdict<StayedOnDetails>(
+    elsewhere.length === 0 && notBack.length === 0,
+    {
+      host: opts.host,
+      elsewhere: elsewhere.slice(0, 20),
+      elsewhereCount: elsewhere.length,
+      notBack,
+      downs: downs.slice(0, 20),
+      downAfterFaultMs,
+      downAfterFaultByResource,
+    },
     downAfterFaultMs,
-    downAfterFaultByResource,
-  }, downAfterFaultMs);
+  );
 }

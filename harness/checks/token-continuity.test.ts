@@ -4,23 +4,35 @@ import { tokenContinuity } from "./token-continuity.ts";
 
 function run(): SyntheticHistory {
   return new SyntheticHistory()
-    .at(0).call("keystone", "issue", "ok", { value: "t1" })
-    .at(10).call("keystone", "issue", "ok", { value: "t2" })
-    .at(100).fault("kill", "start", ["controller-1"])
-    .at(150).fault("kill", "effective", ["controller-1"])
-    .at(200).call("keystone", "validate", "fail", { value: "t1" })
-    .at(250).call("keystone", "issue", "fail")
-    .at(500).fault("kill", "heal", ["controller-1"])
-    .at(600).fault("kill", "healed", ["controller-1"]);
+    .at(0)
+    .call("keystone", "issue", "ok", { value: "t1" })
+    .at(10)
+    .call("keystone", "issue", "ok", { value: "t2" })
+    .at(100)
+    .fault("kill", "start", ["controller-1"])
+    .at(150)
+    .fault("kill", "effective", ["controller-1"])
+    .at(200)
+    .call("keystone", "validate", "fail", { value: "t1" })
+    .at(250)
+    .call("keystone", "issue", "fail")
+    .at(500)
+    .fault("kill", "heal", ["controller-1"])
+    .at(600)
+    .fault("kill", "healed", ["controller-1"]);
 }
 
 describe("tokenContinuity", () => {
   it("is true when old tokens validate after the heal and a new one is issued", () => {
     const h = run()
-      .at(700).call("keystone", "validate", "fail", { value: "t1" })
-      .at(800).call("keystone", "validate", "ok", { value: "t1" })
-      .at(810).call("keystone", "validate", "ok", { value: "t2" })
-      .at(820).call("keystone", "issue", "ok", { value: "t3" });
+      .at(700)
+      .call("keystone", "validate", "fail", { value: "t1" })
+      .at(800)
+      .call("keystone", "validate", "ok", { value: "t1" })
+      .at(810)
+      .call("keystone", "validate", "ok", { value: "t2" })
+      .at(820)
+      .call("keystone", "issue", "ok", { value: "t3" });
     const v = tokenContinuity(h.events());
     expect(v.valid).toBe(true);
     expect(v.details).toMatchObject({ faultStartMs: 150, healedMs: 600, tokensBeforeFault: 2, newTokensAfterHeal: 1 });
@@ -28,10 +40,14 @@ describe("tokenContinuity", () => {
 
   it("is false when an old token's last validation after heal fails", () => {
     const h = run()
-      .at(700).call("keystone", "validate", "ok", { value: "t1" })
-      .at(710).call("keystone", "validate", "ok", { value: "t2" })
-      .at(800).call("keystone", "validate", "fail", { value: "t1" })
-      .at(820).call("keystone", "issue", "ok", { value: "t3" });
+      .at(700)
+      .call("keystone", "validate", "ok", { value: "t1" })
+      .at(710)
+      .call("keystone", "validate", "ok", { value: "t2" })
+      .at(800)
+      .call("keystone", "validate", "fail", { value: "t1" })
+      .at(820)
+      .call("keystone", "issue", "ok", { value: "t3" });
     const v = tokenContinuity(h.events());
     expect(v.valid).toBe(false);
     expect(v.details.invalidAfterHeal).toEqual(["t1"]);

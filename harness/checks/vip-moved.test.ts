@@ -5,10 +5,7 @@ import { vipMoved } from "./vip-moved.ts";
 const opts = { vip: "controller", from: "controller-1", to: ["controller-2"], maxMoveMs: 15_000 };
 
 function moveAfter(gapMs: number, to = "controller-2") {
-  return new SyntheticHistory()
-    .at(0).sample("vip:controller", ["controller-1"])
-    .at(500).sample("vip:controller", [])
-    .at(gapMs).sample("vip:controller", [to]).events();
+  return new SyntheticHistory().at(0).sample("vip:controller", ["controller-1"]).at(500).sample("vip:controller", []).at(gapMs).sample("vip:controller", [to]).events();
 }
 
 describe("vipMoved", () => {

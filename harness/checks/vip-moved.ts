@@ -25,7 +25,6 @@ export function vipMoved(events: readonly HistoryEvent[], o: VipMovedOptions): V
   const move = moves.find((m) => m.from === o.from);
   if (!move) return verdict(false, { reason: `${o.vip} never left ${o.from}`, moves });
   if (!o.to.includes(move.to)) return verdict(false, { reason: `${o.vip} moved to ${move.to}, not one of ${o.to.join(", ")}`, move });
-  if (o.maxMoveMs !== undefined && move.gapMs > o.maxMoveMs)
-    return verdict(false, { reason: `move took ${move.gapMs} ms > ${o.maxMoveMs} ms`, move, moveMs: move.gapMs }, move.gapMs);
+  if (o.maxMoveMs !== undefined && move.gapMs > o.maxMoveMs) return verdict(false, { reason: `move took ${move.gapMs} ms > ${o.maxMoveMs} ms`, move, moveMs: move.gapMs }, move.gapMs);
   return verdict(true, { move, moveMs: move.gapMs }, move.gapMs);
 }

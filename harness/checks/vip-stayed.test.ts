@@ -11,8 +11,7 @@ describe("vipStayed", () => {
   });
 
   it("is false when the VIP moved, and says how often", () => {
-    const h = new SyntheticHistory().at(0).sample("vip:controller", ["controller-1"]).at(500).sample("vip:controller", ["controller-2"])
-      .at(1000).sample("vip:controller", ["controller-1"]);
+    const h = new SyntheticHistory().at(0).sample("vip:controller", ["controller-1"]).at(500).sample("vip:controller", ["controller-2"]).at(1000).sample("vip:controller", ["controller-1"]);
     const v = vipStayed(h.events(), opts);
     expect(v.valid).toBe(false);
     expect(v.details.reason).toBe("VIP controller moved 2 time(s)");

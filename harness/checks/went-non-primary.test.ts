@@ -32,11 +32,16 @@ describe("wentNonPrimary", () => {
 
   it("does not count a non-Primary sample outside the fault window (before it, or after the heal)", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("wsrep:vm-1", nonPrimary)
-      .at(1000).fault("partition", "effective", ["vm-1"])
-      .at(40_000).sample("wsrep:vm-1", primary)
-      .at(60_000).fault("partition", "healed", ["vm-1"])
-      .at(61_000).sample("wsrep:vm-1", nonPrimary);
+      .at(0)
+      .sample("wsrep:vm-1", nonPrimary)
+      .at(1000)
+      .fault("partition", "effective", ["vm-1"])
+      .at(40_000)
+      .sample("wsrep:vm-1", primary)
+      .at(60_000)
+      .fault("partition", "healed", ["vm-1"])
+      .at(61_000)
+      .sample("wsrep:vm-1", nonPrimary);
     expect(wentNonPrimary(h.events(), opts).valid).toBe(false);
   });
 

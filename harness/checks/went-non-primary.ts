@@ -31,9 +31,7 @@ export function wentNonPrimary(events: readonly HistoryEvent[], o: WentNonPrimar
   if (!effectiveMono) return verdict("unknown", { ...base, reason: "no effective fault event" });
   const ms = relativeClock(events);
   const effMs = ms(effectiveMono);
-  const inside = samplesOf(events, o.subject ?? { kind: "wsrep", host: o.node }).filter(
-    (s) => compareMono(s.mono, effectiveMono) >= 0 && (!healedMono || compareMono(s.mono, healedMono) <= 0),
-  );
+  const inside = samplesOf(events, o.subject ?? { kind: "wsrep", host: o.node }).filter((s) => compareMono(s.mono, effectiveMono) >= 0 && (!healedMono || compareMono(s.mono, healedMono) <= 0));
   const status = (v: unknown) => (v as { status?: unknown } | null)?.status;
   const first = inside.find((s) => status(s.value) === "non-Primary");
   if (first) {

@@ -24,7 +24,7 @@ const badSchedule = join(scratch, "schedule.json");
 writeFileSync(badSchedule, JSON.stringify({ topology: "prisma", seed: 1, steps: [{ kind: "explode" }] }));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = createServer((_req, res) => {
     requests++;
     res.writeHead(500).end();
   });
@@ -83,24 +83,32 @@ const CASES: [string, string[], RegExp][] = [
 ];
 
 describe("bad input: exit 2, one line naming the problem, no Docker call", () => {
-  it.concurrent.each(CASES)("%s %j", async (cmd, args, names) => {
-    const before = requests;
-    const r = await run(cmd, args);
-    const lines = r.stderr.split("\n").filter((l) => l.trim());
-    expect(r.code, r.stderr).toBe(2);
-    expect(lines, "stderr").toHaveLength(1);
-    expect(lines[0]).toMatch(names);
-    expect(r.stdout.trim(), "stdout").toBe("");
-    expect(requests - before, "requests to the engine").toBe(0);
-  }, 60_000);
+  it.concurrent.each(CASES)(
+    "%s %j",
+    async (cmd, args, names) => {
+      const before = requests;
+      const r = await run(cmd, args);
+      const lines = r.stderr.split("\n").filter((l) => l.trim());
+      expect(r.code, r.stderr).toBe(2);
+      expect(lines, "stderr").toHaveLength(1);
+      expect(lines[0]).toMatch(names);
+      expect(r.stdout.trim(), "stdout").toBe("");
+      expect(requests - before, "requests to the engine").toBe(0);
+    },
+    60_000,
+  );
 });
 
 describe("no engine: status, down and clean say so, and what to do, with exit 2", () => {
-  it.concurrent.each([["status"], ["down"], ["clean"]])("haproof %s", async (cmd) => {
-    const r = await run("haproof", [cmd]);
-    const lines = r.stderr.split("\n").filter((l) => l.trim());
-    expect(r.code, r.stderr).toBe(2);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/no Docker engine answers.*`npx haproof prepare`/);
-  }, 60_000);
+  it.concurrent.each([["status"], ["down"], ["clean"]])(
+    "haproof %s",
+    async (cmd) => {
+      const r = await run("haproof", [cmd]);
+      const lines = r.stderr.split("\n").filter((l) => l.trim());
+      expect(r.code, r.stderr).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/no Docker engine answers.*`npx haproof prepare`/);
+    },
+    60_000,
+  );
 });

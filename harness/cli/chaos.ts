@@ -16,20 +16,25 @@ const SPEC = join(ROOT, "tests", "chaos.it.ts");
 // netem is opt-in: many kernels (this CI host's included) have no sch_netem, and its steps would only be skipped.
 const DEFAULT_FAULTS: FaultKind[] = ["kill", "stop", "pause", "process", "partition"];
 
-const usage = <T>(parse: (v: string) => T) => (v: string) => {
-  try {
-    return parse(v);
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
-};
+const usage =
+  <T>(parse: (v: string) => T) =>
+  (v: string) => {
+    try {
+      return parse(v);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
 const seedOf = usage((v) => {
   const n = Number(v);
   if (!/^\d+$/.test(v) || n > 0xffffffff) throw new Error("expects a whole number in [0, 4294967295]");
   return n;
 });
 const faultsOf = usage((v) => {
-  const kinds = v.split(",").map((k) => k.trim()).filter(Boolean);
+  const kinds = v
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
   const bad = kinds.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
   if (!kinds.length || bad.length) throw new Error(`unknown fault kinds ${bad.join(", ") || "(none given)"}; known: ${FAULT_KINDS.join(", ")}`);
   return kinds as FaultKind[];

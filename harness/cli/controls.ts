@@ -42,9 +42,13 @@ const sameMutations = (s: RunSummary, m: readonly string[]) => [...(s.mutations 
 async function runGroup(g: ReturnType<typeof planControls>[number], i: number): Promise<ControlResult[]> {
   const since = new Date().toISOString();
   console.log(`\n── control build ${i + 1}: ${g.topology} with ${g.mutations.join(", ")}: ${g.scenarios.join(", ")}`);
-  const code = await runVitest(g.scenarios.map((s) => scenarioFile(s)), {
-    ...runOptionsEnv({ topology: g.topology, mutations: [...g.mutations], oneScenario: true }),
-  }, join(REPORTS_DIR, "controls", `build-${i + 1}.vitest.json`));
+  const code = await runVitest(
+    g.scenarios.map((s) => scenarioFile(s)),
+    {
+      ...runOptionsEnv({ topology: g.topology, mutations: [...g.mutations], oneScenario: true }),
+    },
+    join(REPORTS_DIR, "controls", `build-${i + 1}.vitest.json`),
+  );
   if (code === 130) throw Object.assign(new Error("interrupted"), { exitCode: 130 });
   return g.controls.map((c) => judgeControl(c, evidenceOf(runsSince(c.scenario, since).find((r) => sameMutations(r.summary, g.mutations)))));
 }
@@ -58,8 +62,11 @@ async function baseline(controls: readonly Control[], reuseSince?: string): Prom
     const since = reuseSince ?? new Date().toISOString();
     if (!reuseSince) {
       console.log(`\n── baseline: ${scenarios.join(", ")} on ${topology} as documented`);
-      await runVitest(scenarios.map((s) => scenarioFile(s)), runOptionsEnv({ topology, oneScenario: true }),
-        join(REPORTS_DIR, "controls", `baseline-${topology}.vitest.json`));
+      await runVitest(
+        scenarios.map((s) => scenarioFile(s)),
+        runOptionsEnv({ topology, oneScenario: true }),
+        join(REPORTS_DIR, "controls", `baseline-${topology}.vitest.json`),
+      );
     }
     for (const s of scenarios) out[s] = summariesSince(s, since).find(unmutated)?.verdict ?? "missing";
   }
@@ -69,14 +76,22 @@ async function baseline(controls: readonly Control[], reuseSince?: string): Prom
 function printTable(results: ControlResult[], base: Record<string, string>): void {
   const asDocumented = (r: ControlResult) => (r.valid === true ? "yes" : r.valid === false ? "NO" : "UNKNOWN");
   const rows = results.map((r) => [
-    r.mutation, r.scenario, r.expected, r.actual, asDocumented(r),
+    r.mutation,
+    r.scenario,
+    r.expected,
+    r.actual,
+    asDocumented(r),
     r.valid === true ? r.figures.join("; ") || "-" : `${r.reason}; failed: ${r.figures.join("; ") || r.failedChecks.join("; ") || "-"}`,
   ]);
   const head = ["MUTATION", "SCENARIO", "EXPECTED", "ACTUAL", "AS DOCUMENTED", "WHY / ITS CHECKS THAT FAILED (FIGURES)"];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   console.log(`\n${head.map((h, i) => (i < head.length - 1 ? h.padEnd(w[i]!) : h)).join("  ")}`);
   for (const r of rows) console.log(r.map((c, i) => (i < r.length - 1 ? c.padEnd(w[i]!) : c)).join("  "));
-  console.log(`\nunmutated: ${Object.entries(base).map(([s, v]) => `${s} ${v}`).join(", ")}`);
+  console.log(
+    `\nunmutated: ${Object.entries(base)
+      .map(([s, v]) => `${s} ${v}`)
+      .join(", ")}`,
+  );
 }
 
 const program = new Command("controls")
@@ -102,9 +117,11 @@ const program = new Command("controls")
     const ok = results.every((r) => r.valid === true) && Object.values(base).every((v) => v === "pass");
     writeFileSync(join(REPORTS_DIR, "controls", "controls.json"), `${JSON.stringify({ ok, combined: !!o.combined, baseline: base, results }, null, 2)}\n`);
     const unproved = results.filter((r) => r.valid === "unknown").length;
-    console.log(ok
-      ? "\ncontrols: every control failed as documented after its faults took effect, and every scenario passed unmutated"
-      : `\ncontrols: NOT as documented (see the table)${unproved ? `; ${unproved} control(s) unknown: the runbook did not run to the end, or a fault was not proved` : ""}`);
+    console.log(
+      ok
+        ? "\ncontrols: every control failed as documented after its faults took effect, and every scenario passed unmutated"
+        : `\ncontrols: NOT as documented (see the table)${unproved ? `; ${unproved} control(s) unknown: the runbook did not run to the end, or a fault was not proved` : ""}`,
+    );
     process.exitCode = ok ? 0 : 1;
   });
 

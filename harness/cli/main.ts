@@ -23,9 +23,7 @@ const positive = (v: string) => {
 // Every run this command or its children create is labelled with this process as its owner.
 claimOwnership();
 
-const program = new Command("haproof")
-  .description("Failover test harness for OpenStack HA control planes, on real containers")
-  .exitOverride();
+const program = new Command("haproof").description("Failover test harness for OpenStack HA control planes, on real containers").exitOverride();
 
 program
   .command("up")

@@ -13,7 +13,10 @@ const workflow = parse(readFileSync(join(ROOT, ".github", "workflows", "nightly-
 function readmeCommands(): string[] {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const block = readme.split("<!-- nightly-commands -->")[1]?.match(/```sh\n([\s\S]*?)```/)?.[1];
-  return (block ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+  return (block ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 describe("the nightly chaos workflow", () => {

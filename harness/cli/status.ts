@@ -22,8 +22,7 @@ export function formatHealth(runId: string, subnet: string, h: Health, problems:
   if (h.pacemaker) {
     const pm = h.pacemaker;
     out.push("", `pacemaker (seen from ${pm.observer}, ${pm.quorate ? "quorate" : "NO QUORUM"}, online: ${pm.online.join(", ")}):`);
-    for (const [r, on] of Object.entries(pm.runningOn))
-      out.push(`  ${r.padEnd(24)} ${on.join(", ") || "stopped"}${STAND_IN_MEMBERS.includes(r) ? "  [stand-in: ocf:heartbeat:Dummy]" : ""}`);
+    for (const [r, on] of Object.entries(pm.runningOn)) out.push(`  ${r.padEnd(24)} ${on.join(", ") || "stopped"}${STAND_IN_MEMBERS.includes(r) ? "  [stand-in: ocf:heartbeat:Dummy]" : ""}`);
   }
   out.push("", `keystone token via ${via.keystone}: ${h.api.token ? "issued" : "NO"}${h.api.validated ? ", validated" : ""}`);
   out.push(`glance via ${via.glance}: ${h.api.images === null ? "NO ANSWER" : `${h.api.images} images listed`}`);

@@ -21,7 +21,9 @@ export function contextHash(dir: string, salt = ""): string {
   const h = createHash("sha256").update(salt);
   for (const f of listFiles(dir)) {
     const p = join(dir, f);
-    h.update(`${f}\0${statSync(p).mode & 0o777}\0`).update(readFileSync(p)).update("\0");
+    h.update(`${f}\0${statSync(p).mode & 0o777}\0`)
+      .update(readFileSync(p))
+      .update("\0");
   }
   return h.digest("hex").slice(0, 12);
 }

@@ -11,10 +11,7 @@ export function docker(): Docker {
 /** True when the engine answers a ping within `timeoutMs`. */
 export async function engineAnswers(timeoutMs = 3000): Promise<boolean> {
   try {
-    await Promise.race([
-      docker().ping(),
-      new Promise((_, rej) => setTimeout(() => rej(new Error("ping timeout")), timeoutMs).unref()),
-    ]);
+    await Promise.race([docker().ping(), new Promise((_, rej) => setTimeout(() => rej(new Error("ping timeout")), timeoutMs).unref())]);
     return true;
   } catch {
     return false;

@@ -30,8 +30,7 @@ export async function ensureEngine(opts: ProvisionOptions): Promise<void> {
   if (process.env.DOCKER_HOST) throw new EngineUnavailableError(`no Docker engine answers at DOCKER_HOST=${process.env.DOCKER_HOST}`, HINT);
   if (!provision) throw new EngineUnavailableError("no Docker engine answers and HAPROOF_NO_PROVISION=1", HINT);
   const debian = existsSync("/etc/debian_version");
-  if (process.getuid?.() !== 0 || !debian)
-    throw new EngineUnavailableError("no Docker engine answers, and haproof can only install one as root on Debian/Ubuntu", HINT);
+  if (process.getuid?.() !== 0 || !debian) throw new EngineUnavailableError("no Docker engine answers, and haproof can only install one as root on Debian/Ubuntu", HINT);
   if (!(await has("dockerd"))) {
     opts.log("engine: no dockerd; installing docker.io from the distribution (apt-get) ...");
     await run("apt-get", ["update", "-qq"], { maxBuffer: 64 << 20 });

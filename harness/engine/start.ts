@@ -36,7 +36,11 @@ export function newRunId(topology: string): string {
 export async function prepareImages(topology: BaseTopology, log: (l: string) => void): Promise<Record<string, string>> {
   await ensureEngine({ log });
   const rootfs = await ensureBaseImage(log);
-  return ensureRoleImages(rootfs, topology.hosts.map((h) => h.role), log);
+  return ensureRoleImages(
+    rootfs,
+    topology.hosts.map((h) => h.role),
+    log,
+  );
 }
 
 async function createNetwork(runId: string, topology: BaseTopology, extra: Record<string, string>): Promise<{ name: string; plan: AddressPlan }> {
@@ -117,8 +121,6 @@ export async function attachTopology<T extends BaseTopology>(resolve: (name: str
   const plan = planAddresses(topology, parseCidr(labels[LABEL_SUBNET]));
   const containers = await docker().listContainers({ all: true, filters: JSON.stringify({ label: [`io.haproof.run=${run}`] }) });
   const byHost = new Map(containers.map((c) => [c.Labels[LABEL_HOST], c.Id]));
-  const hosts = topology.hosts
-    .filter((h) => byHost.has(h.name))
-    .map((h) => new DockerHost(h.name, h.role, plan.hosts[h.name], byHost.get(h.name)!, docker()));
+  const hosts = topology.hosts.filter((h) => byHost.has(h.name)).map((h) => new DockerHost(h.name, h.role, plan.hosts[h.name], byHost.get(h.name)!, docker()));
   return new RunningTopology(run, topology, net.Name, plan, hosts);
 }

@@ -24,9 +24,7 @@ export async function usedNetworks(): Promise<Cidr[]> {
   } catch {
     // Not Linux: interfaces and Docker networks below still apply.
   }
-  for (const addrs of Object.values(networkInterfaces()))
-    for (const a of addrs ?? []) if (a.family === "IPv4" && a.cidr) used.push(parseCidr(a.cidr));
-  for (const n of await docker().listNetworks())
-    for (const c of n.IPAM?.Config ?? []) if (c.Subnet?.includes(".")) used.push(parseCidr(c.Subnet));
+  for (const addrs of Object.values(networkInterfaces())) for (const a of addrs ?? []) if (a.family === "IPv4" && a.cidr) used.push(parseCidr(a.cidr));
+  for (const n of await docker().listNetworks()) for (const c of n.IPAM?.Config ?? []) if (c.Subnet?.includes(".")) used.push(parseCidr(c.Subnet));
   return used;
 }

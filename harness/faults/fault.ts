@@ -20,7 +20,11 @@ export interface Fault {
 
 /** A fault could not be applied or proved; names the fault, the host and the reason. */
 export class FaultError extends Error {
-  constructor(readonly fault: string, readonly host: string, reason: string) {
+  constructor(
+    readonly fault: string,
+    readonly host: string,
+    reason: string,
+  ) {
     super(`${fault} on ${host}: ${reason}`);
     this.name = "FaultError";
   }

@@ -59,11 +59,7 @@ describe("validateGrudge", () => {
   });
 
   it("reports unknown nodes and self-grudges", () => {
-    expect(validateGrudge({ a: ["a", "zz"], yy: [] }, ["a", "b"])).toEqual([
-      "a drops its own packets",
-      "a drops unknown node zz",
-      "unknown node yy",
-    ]);
+    expect(validateGrudge({ a: ["a", "zz"], yy: [] }, ["a", "b"])).toEqual(["a drops its own packets", "a drops unknown node zz", "unknown node yy"]);
   });
 });
 

@@ -22,11 +22,27 @@ function fakeSite(initial: Record<string, PowerState>) {
     state: async (host) => states[host] ?? "missing",
   };
   const hosts = Object.keys(initial).map((name) => ({
-    name, role: "datahost", ip: "10.0.0.1",
-    exec: async (cmd: string | string[]) => (calls.push(`exec ${name}: ${String(cmd).slice(0, 12)}`), { exitCode: 0, stdout: "0\n0\n", stderr: "" }),
-    writeFile: async () => undefined, readFile: async () => "", logs: async () => "",
+    name,
+    role: "datahost",
+    ip: "10.0.0.1",
+    exec: async (cmd: string | string[]) => {
+      calls.push(`exec ${name}: ${String(cmd).slice(0, 12)}`);
+      return { exitCode: 0, stdout: "0\n0\n", stderr: "" };
+    },
+    writeFile: async () => undefined,
+    readFile: async () => "",
+    logs: async () => "",
   }));
-  const site = { runId: "r", hosts, power, iface: "eth0", harnessIp: "10.0.0.254", host: (n: string) => hosts.find((h) => h.name === n)!, hostsOf: () => hosts, vipAddress: () => "10.0.0.100" } as unknown as Site;
+  const site = {
+    runId: "r",
+    hosts,
+    power,
+    iface: "eth0",
+    harnessIp: "10.0.0.254",
+    host: (n: string) => hosts.find((h) => h.name === n)!,
+    hostsOf: () => hosts,
+    vipAddress: () => "10.0.0.100",
+  } as unknown as Site;
   return { site, calls, states };
 }
 
@@ -39,7 +55,12 @@ describe("host faults through Site.power", () => {
     await h.heal();
     await h.heal();
     expect(calls).toEqual(["kill vm-2", "start vm-2"]);
-    expect(history.events().filter((e) => e.kind === "fault").map((e) => (e as { phase: string }).phase)).toEqual(["start", "effective", "heal", "healed"]);
+    expect(
+      history
+        .events()
+        .filter((e) => e.kind === "fault")
+        .map((e) => (e as { phase: string }).phase),
+    ).toEqual(["start", "effective", "heal", "healed"]);
   });
 
   it("stop and pause go through the same driver, and heal reverses each", async () => {

@@ -24,7 +24,9 @@ export function killProcess(host: string, pattern: string, label = pattern): Fau
         prove: async () => {
           // SIGKILL lands only once a process leaves uninterruptible I/O (e.g. a write to a FUSE
           // mount): poll for the pids to be gone, bounded at 10 s.
-          const alive = await h.exec(`for i in $(seq 100); do a=""; for p in ${pids.join(" ")}; do kill -0 $p 2>/dev/null && a="$a $p"; done; [ -z "$a" ] && break; sleep 0.1; done; echo $a`, { timeoutMs: 20_000 });
+          const alive = await h.exec(`for i in $(seq 100); do a=""; for p in ${pids.join(" ")}; do kill -0 $p 2>/dev/null && a="$a $p"; done; [ -z "$a" ] && break; sleep 0.1; done; echo $a`, {
+            timeoutMs: 20_000,
+          });
           if (alive.stdout.trim()) throw new FaultError(name, host, `still alive after SIGKILL: ${alive.stdout.trim()}`);
           return { pids };
         },

@@ -46,7 +46,12 @@ export async function bringUp(topology: ClusterwareTopology, opts: BringUpOption
 export async function bringUp(topology: AnyTopology, opts: BringUpOptions): Promise<RunningTopology<AnyTopology>>;
 export async function bringUp(topology: AnyTopology, opts: BringUpOptions): Promise<RunningTopology<AnyTopology>> {
   const running = await startContainers(topology, opts);
-  return formedOrRemoved(running, opts.phases, () => kindOf(topology).form(formationContext(running, (l) => opts.phases.line(l)), opts.phases));
+  return formedOrRemoved(running, opts.phases, () =>
+    kindOf(topology).form(
+      formationContext(running, (l) => opts.phases.line(l)),
+      opts.phases,
+    ),
+  );
 }
 
 /** The "containers" phase of either kind. */

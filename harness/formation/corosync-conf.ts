@@ -21,9 +21,7 @@ export function renderCorosyncConf(input: CorosyncConfInput): string {
   if (input.nodes.length === 0) throw new Error("corosync needs at least one node");
   const ids = new Set(input.nodes.map((n) => n.nodeid));
   if (ids.size !== input.nodes.length) throw new Error("corosync nodeids must be unique");
-  const nodes = input.nodes
-    .map((n) => `    node {\n        ring0_addr: ${n.ip}\n        name: ${n.name}\n        nodeid: ${n.nodeid}\n    }`)
-    .join("\n");
+  const nodes = input.nodes.map((n) => `    node {\n        ring0_addr: ${n.ip}\n        name: ${n.name}\n        nodeid: ${n.nodeid}\n    }`).join("\n");
   return `# Written by haproof formation (pacemaker runbook).
 totem {
     version: 2

@@ -18,10 +18,14 @@ const BOOT = {
 const synced = (want: number) => (s: GaleraStatus) => s.status === "Primary" && s.state === "Synced" && s.size >= want;
 
 async function waitSynced(host: Host, want: number, timeoutMs: number): Promise<GaleraStatus> {
-  return waitFor(`${host.name} Galera Synced in a Primary cluster of ${want}`, async () => {
-    const s = await galeraStatus(host);
-    return synced(want)(s) ? s : false;
-  }, { timeoutMs, intervalMs: 500 });
+  return waitFor(
+    `${host.name} Galera Synced in a Primary cluster of ${want}`,
+    async () => {
+      const s = await galeraStatus(host);
+      return synced(want)(s) ? s : false;
+    },
+    { timeoutMs, intervalMs: 500 },
+  );
 }
 
 /**
@@ -34,8 +38,7 @@ export async function formGalera(ctx: FormationContext): Promise<void> {
   const nodes = ctx.hostsOf("datahost");
   if (nodes.length === 0) throw new Error("galera: the topology has no datahost");
   const memberIps = nodes.map((h) => h.ip);
-  await Promise.all(nodes.map((h) =>
-    h.writeFile(GALERA_CNF_PATH, renderGaleraCnf({ clusterName: ctx.topology.name, nodeName: h.name, nodeIp: h.ip, memberIps }))));
+  await Promise.all(nodes.map((h) => h.writeFile(GALERA_CNF_PATH, renderGaleraCnf({ clusterName: ctx.topology.name, nodeName: h.name, nodeIp: h.ip, memberIps }))));
 
   const [first, ...rest] = nodes;
   let t = performance.now();
@@ -51,14 +54,24 @@ export async function formGalera(ctx: FormationContext): Promise<void> {
     ctx.log(`galera: ${h.name} joined (Synced) in ${Math.round(performance.now() - t)} ms`);
   }
 
-  await Promise.all(nodes.map(async (h) => {
-    for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
-    await h.exec(["/usr/local/bin/clustercheck-start"]);
-  }));
+  await Promise.all(
+    nodes.map(async (h) => {
+      for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
+      await h.exec(["/usr/local/bin/clustercheck-start"]);
+    }),
+  );
   await Promise.all(nodes.map((h) => waitSynced(h, nodes.length, GALERA_TIMEOUTS.joinMs)));
-  await Promise.all(nodes.map((h) => waitFor(`${h.name} clustercheck :9200 answers 200`, async () => {
-    const r = await h.exec(["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:9200/"], { allowFail: true, timeoutMs: 5_000 });
-    return r.exitCode === 0;
-  }, { timeoutMs: GALERA_TIMEOUTS.clustercheckMs })));
+  await Promise.all(
+    nodes.map((h) =>
+      waitFor(
+        `${h.name} clustercheck :9200 answers 200`,
+        async () => {
+          const r = await h.exec(["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:9200/"], { allowFail: true, timeoutMs: 5_000 });
+          return r.exitCode === 0;
+        },
+        { timeoutMs: GALERA_TIMEOUTS.clustercheckMs },
+      ),
+    ),
+  );
   ctx.log(`galera: cluster of ${nodes.length} Synced on ${nodes.map((h) => h.name).join(", ")}`);
 }

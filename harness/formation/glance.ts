@@ -48,10 +48,12 @@ export async function formGlance(ctx: FormationContext, opts: GlanceOptions = {}
     workers: ctx.topology.tunables.glanceWorkers,
     notifications: opts.notifications ?? true,
   });
-  await Promise.all(hosts.map(async (h) => {
-    await h.writeFile("/etc/glance/glance-api.conf", conf, 0o640);
-    await h.exec("chown root:glance /etc/glance/glance-api.conf");
-  }));
+  await Promise.all(
+    hosts.map(async (h) => {
+      await h.writeFile("/etc/glance/glance-api.conf", conf, 0o640);
+      await h.exec("chown root:glance /etc/glance/glance-api.conf");
+    }),
+  );
   await first.exec(["runuser", "-u", "glance", "--", "glance-manage", "db_sync"], { timeoutMs: 600_000 });
   ctx.log(`glance: db_sync done on ${first.name} after ${since()}`);
 
@@ -59,10 +61,9 @@ export async function formGlance(ctx: FormationContext, opts: GlanceOptions = {}
   const g = groupSpec(ctx, "g_controller");
   await applyGroup(ctx, first, g.name, "glance");
   const placed = await waitForPlacement(first, { glance: g.allowed });
-  await waitFor(
-    "glance answers through Controller_VIP",
-    async () => (await apiRequest(`GET ${ep.image}/versions`, { url: `${ep.image}/versions`, timeout: 5000 })).status === 200,
-    { timeoutMs: 60_000, intervalMs: 1000 },
-  );
+  await waitFor("glance answers through Controller_VIP", async () => (await apiRequest(`GET ${ep.image}/versions`, { url: `${ep.image}/versions`, timeout: 5000 })).status === 200, {
+    timeoutMs: 60_000,
+    intervalMs: 1000,
+  });
   ctx.log(`glance: serving at ${ep.image} on ${placed.placement.glance} after ${since()}`);
 }

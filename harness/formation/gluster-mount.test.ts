@@ -4,7 +4,13 @@ import { glusterMountBootScript, glusterMountCommand } from "./gluster-mount.ts"
 describe("glusterMountCommand", () => {
   it("names the first server and the others as backup volfile servers", () => {
     expect(glusterMountCommand(["gluster-1", "gluster-2", "gluster-3"], "gfile", "/var/lib/glance/images")).toEqual([
-      "mount", "-t", "glusterfs", "-o", "backup-volfile-servers=gluster-2:gluster-3", "gluster-1:/gfile", "/var/lib/glance/images",
+      "mount",
+      "-t",
+      "glusterfs",
+      "-o",
+      "backup-volfile-servers=gluster-2:gluster-3",
+      "gluster-1:/gfile",
+      "/var/lib/glance/images",
     ]);
     expect(glusterMountCommand(["g1"], "v", "/m")).toEqual(["mount", "-t", "glusterfs", "g1:/v", "/m"]);
   });

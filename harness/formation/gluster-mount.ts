@@ -32,11 +32,12 @@ export async function mountGluster(ctx: FormationContext, host: Host, mountpoint
   const servers = ctx.hostsOf("gluster").map((h) => h.name);
   const cmd = glusterMountCommand(servers, ctx.topology.gluster.volume, mountpoint);
   await host.exec(["mkdir", "-p", mountpoint]);
-  if ((await host.exec(["mountpoint", "-q", mountpoint], { allowFail: true })).exitCode !== 0)
-    await host.exec(cmd, { timeoutMs: GLUSTER_MOUNT_TIMEOUT_MS });
-  await waitFor(`${host.name}: ${mountpoint} is a mounted GlusterFS volume`, async () =>
-    (await host.exec(["bash", "-c", `mountpoint -q ${mountpoint} && stat -f -c %T ${mountpoint} | grep -q fuse`], { allowFail: true, timeoutMs: 10_000 })).exitCode === 0,
-  { timeoutMs: GLUSTER_MOUNT_TIMEOUT_MS });
+  if ((await host.exec(["mountpoint", "-q", mountpoint], { allowFail: true })).exitCode !== 0) await host.exec(cmd, { timeoutMs: GLUSTER_MOUNT_TIMEOUT_MS });
+  await waitFor(
+    `${host.name}: ${mountpoint} is a mounted GlusterFS volume`,
+    async () => (await host.exec(["bash", "-c", `mountpoint -q ${mountpoint} && stat -f -c %T ${mountpoint} | grep -q fuse`], { allowFail: true, timeoutMs: 10_000 })).exitCode === 0,
+    { timeoutMs: GLUSTER_MOUNT_TIMEOUT_MS },
+  );
   const slug = mountpoint.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "");
   await host.writeFile(`/etc/haproof/boot.d/50-mount-${slug}`, glusterMountBootScript(cmd, mountpoint), 0o755);
   ctx.log(`gluster: ${host.name} mounted ${servers[0]}:/${ctx.topology.gluster.volume} at ${mountpoint}`);

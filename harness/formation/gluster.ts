@@ -29,22 +29,32 @@ export async function formGluster(ctx: FormationContext): Promise<void> {
   if (servers.length === 0) throw new Error("gluster: the topology has no gluster host");
   if (servers.length % replica !== 0) throw new Error(`gluster: ${servers.length} servers is not a multiple of replica ${replica}`);
   const t0 = performance.now();
-  await Promise.all(servers.map(async (h) => {
-    await h.exec(["mkdir", "-p", brickPath(volume)]);
-    await h.exec(["/usr/local/bin/glusterd-start"]);
-    for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
-    await waitFor(`${h.name} glusterd answers`, async () =>
-      (await h.exec(["gluster", "--mode=script", "pool", "list"], { allowFail: true, timeoutMs: 10_000 })).exitCode === 0,
-    { timeoutMs: GLUSTER_TIMEOUTS.glusterdMs });
-  }));
+  await Promise.all(
+    servers.map(async (h) => {
+      await h.exec(["mkdir", "-p", brickPath(volume)]);
+      await h.exec(["/usr/local/bin/glusterd-start"]);
+      for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
+      await waitFor(`${h.name} glusterd answers`, async () => (await h.exec(["gluster", "--mode=script", "pool", "list"], { allowFail: true, timeoutMs: 10_000 })).exitCode === 0, {
+        timeoutMs: GLUSTER_TIMEOUTS.glusterdMs,
+      });
+    }),
+  );
 
   const [first, ...rest] = servers;
   for (const h of rest) await gluster(first, "peer", "probe", h.name);
   if (rest.length > 0) await gluster(rest[0], "peer", "probe", first.name);
-  await Promise.all(servers.map((h) => waitFor(`${h.name} sees ${servers.length - 1} connected peers`, async () => {
-    const { peers } = await glusterStatus(h, volume);
-    return peers.length === servers.length - 1 && peers.every((p) => p.connected);
-  }, { timeoutMs: GLUSTER_TIMEOUTS.peersMs })));
+  await Promise.all(
+    servers.map((h) =>
+      waitFor(
+        `${h.name} sees ${servers.length - 1} connected peers`,
+        async () => {
+          const { peers } = await glusterStatus(h, volume);
+          return peers.length === servers.length - 1 && peers.every((p) => p.connected);
+        },
+        { timeoutMs: GLUSTER_TIMEOUTS.peersMs },
+      ),
+    ),
+  );
   ctx.log(`gluster: pool of ${servers.length} connected after ${Math.round(performance.now() - t0)} ms`);
 
   const layout = brickServers(ctx.topology, servers);
@@ -54,9 +64,13 @@ export async function formGluster(ctx: FormationContext): Promise<void> {
     await gluster(first, "volume", "create", volume, ...(layout.replica > 1 ? ["replica", String(layout.replica)] : []), "transport", "tcp", ...bricks, "force");
   }
   if (!/^Status: Started/m.test((await gluster(first, "volume", "info", volume)).stdout)) await gluster(first, "volume", "start", volume);
-  await waitFor(`${volume}: ${layout.servers.length} bricks online`, async () => {
-    const { bricks } = await glusterStatus(first, volume);
-    return bricks.length === layout.servers.length && bricks.every((b) => b.online);
-  }, { timeoutMs: GLUSTER_TIMEOUTS.bricksMs });
+  await waitFor(
+    `${volume}: ${layout.servers.length} bricks online`,
+    async () => {
+      const { bricks } = await glusterStatus(first, volume);
+      return bricks.length === layout.servers.length && bricks.every((b) => b.online);
+    },
+    { timeoutMs: GLUSTER_TIMEOUTS.bricksMs },
+  );
   ctx.log(`gluster: volume ${volume} (replica ${layout.replica}) started, ${layout.servers.length} bricks online, ${Math.round(performance.now() - t0)} ms`);
 }

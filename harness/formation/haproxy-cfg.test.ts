@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "../../topologies/prisma.ts";
 import { haproxyInput, renderHaproxyCfg } from "./haproxy-cfg.ts";
 
-const backends = [{ name: "vm-1", ip: "10.0.0.2" }, { name: "vm-2", ip: "10.0.0.3" }, { name: "vm-3", ip: "10.0.0.4" }];
+const backends = [
+  { name: "vm-1", ip: "10.0.0.2" },
+  { name: "vm-2", ip: "10.0.0.3" },
+  { name: "vm-3", ip: "10.0.0.4" },
+];
 const base = { backends, writer: "vm-1", checkInterMs: 1000, fall: 2, rise: 3 };
 
 describe("renderHaproxyCfg", () => {

@@ -45,13 +45,11 @@ export function haproxyInput(topology: Topology, backends: readonly HaproxyBacke
  * also cuts the backup's sessions, so two nodes never take writes at once for long.
  */
 export function renderHaproxyCfg(i: HaproxyCfgInput): string {
-  if (i.mode === "single-writer" && !i.backends.some((b) => b.name === i.writer))
-    throw new Error(`haproxy: writer ${i.writer} is not among the backends`);
+  if (i.mode === "single-writer" && !i.backends.some((b) => b.name === i.writer)) throw new Error(`haproxy: writer ${i.writer} is not among the backends`);
   const single = i.mode === "single-writer";
   const dflt = [`inter ${i.checkInterMs}`, `fall ${i.fall}`, `rise ${i.rise}`, "on-marked-down shutdown-sessions"];
   if (single) dflt.push("on-marked-up shutdown-backup-sessions");
-  const servers = i.backends.map((b) =>
-    `  server ${b.name} ${b.ip}:3306 check${i.portCheckOnly ? "" : " port 9200"}${single && b.name !== i.writer ? " backup" : ""}`);
+  const servers = i.backends.map((b) => `  server ${b.name} ${b.ip}:3306 check${i.portCheckOnly ? "" : " port 9200"}${single && b.name !== i.writer ? " backup" : ""}`);
   return [
     "# Written by haproof formation (lb).",
     "global",

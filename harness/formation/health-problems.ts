@@ -17,7 +17,7 @@ export function prismaHealthProblems(t: Topology, h: Health): string[] {
       p.push(`galera ${n}: size ${g?.size ?? "?"}, ${g?.status ?? "?"}, ${g?.state ?? "?"} (want ${data.length}, Primary, Synced)`);
     const r = h.rabbit[n];
     if (!r || r.running.length !== data.length) p.push(`rabbitmq ${n}: ${r?.running.length ?? 0} running nodes (want ${data.length})`);
-    if (r && r.partitions.length) p.push(`rabbitmq ${n}: partitions ${r.partitions.join(", ")}`);
+    if (r?.partitions.length) p.push(`rabbitmq ${n}: partitions ${r.partitions.join(", ")}`);
   }
   for (const [name, v] of Object.entries(h.vips)) {
     if (v.holders.length !== 1) p.push(`VIP ${name} (${v.address}) held by ${v.holders.length ? v.holders.join(", ") : "nobody"}`);

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { renderKeepalivedConf, vipFromKeepalivedConf } from "./keepalived-conf.ts";
 
 const base = {
-  routerId: "lb-1", state: "MASTER" as const, priority: 150, iface: "eth0", virtualRouterId: 51, advertIntS: 1,
-  vip: "10.0.0.250", prefixLength: 24, selfIp: "10.0.0.5", peerIps: ["10.0.0.6"],
+  routerId: "lb-1",
+  state: "MASTER" as const,
+  priority: 150,
+  iface: "eth0",
+  virtualRouterId: 51,
+  advertIntS: 1,
+  vip: "10.0.0.250",
+  prefixLength: 24,
+  selfIp: "10.0.0.5",
+  peerIps: ["10.0.0.6"],
 };
 
 describe("renderKeepalivedConf", () => {

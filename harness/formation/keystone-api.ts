@@ -13,7 +13,11 @@ const HTTP_TIMEOUT_MS = 15_000;
 
 /** A Keystone or Glance API answered with an unexpected status; names the request. */
 export class ApiError extends Error {
-  constructor(readonly request: string, readonly status: number, readonly body: string) {
+  constructor(
+    readonly request: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
     super(`${request} answered ${status}: ${body.slice(0, 400)}`);
     this.name = "ApiError";
   }
@@ -64,7 +68,10 @@ export async function issueToken(keystoneBase: string, c: KeystoneCreds): Promis
 
 /** A thin admin client for the identity objects formation needs; every ensure* is idempotent. */
 export class KeystoneAdmin {
-  constructor(readonly base: string, private readonly token: string) {}
+  constructor(
+    readonly base: string,
+    private readonly token: string,
+  ) {}
 
   /** GET/POST/PUT/PATCH against /v3; returns the response after checking its status. */
   async call<T = Record<string, unknown>>(method: "get" | "post" | "put" | "patch" | "delete", path: string, ok: number[], data?: unknown): Promise<T> {

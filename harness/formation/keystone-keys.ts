@@ -8,7 +8,10 @@ export const KEYSTONE_KEY_DIRS = ["/etc/keystone/fernet-keys", "/etc/keystone/cr
  * so the files belong to it). Idempotent: existing keys are kept.
  */
 export async function setupKeystoneKeys(source: Host): Promise<void> {
-  for (const [dir, cmd] of [[KEYSTONE_KEY_DIRS[0], "fernet_setup"], [KEYSTONE_KEY_DIRS[1], "credential_setup"]] as const) {
+  for (const [dir, cmd] of [
+    [KEYSTONE_KEY_DIRS[0], "fernet_setup"],
+    [KEYSTONE_KEY_DIRS[1], "credential_setup"],
+  ] as const) {
     const has = await source.exec(`test -s ${dir}/0`, { allowFail: true });
     if (has.exitCode !== 0) await source.exec(["keystone-manage", cmd, "--keystone-user", "keystone", "--keystone-group", "keystone"], { timeoutMs: 60_000 });
   }

@@ -17,16 +17,26 @@ const asKeystone = (h: Host, argv: string[], timeoutMs: number) => h.exec(["runu
 /** `keystone-manage bootstrap` argv: admin user/project/role, RegionOne, identity URLs at the VIP. Pure. */
 export function bootstrapArgv(identityUrl: string): string[] {
   return [
-    "keystone-manage", "bootstrap",
-    "--bootstrap-password", KEYSTONE_ADMIN.password,
-    "--bootstrap-username", KEYSTONE_ADMIN.username,
-    "--bootstrap-project-name", KEYSTONE_ADMIN.project,
-    "--bootstrap-role-name", "admin",
-    "--bootstrap-service-name", "keystone",
-    "--bootstrap-region-id", KEYSTONE_ADMIN.region,
-    "--bootstrap-admin-url", identityUrl,
-    "--bootstrap-internal-url", identityUrl,
-    "--bootstrap-public-url", identityUrl,
+    "keystone-manage",
+    "bootstrap",
+    "--bootstrap-password",
+    KEYSTONE_ADMIN.password,
+    "--bootstrap-username",
+    KEYSTONE_ADMIN.username,
+    "--bootstrap-project-name",
+    KEYSTONE_ADMIN.project,
+    "--bootstrap-role-name",
+    "admin",
+    "--bootstrap-service-name",
+    "keystone",
+    "--bootstrap-region-id",
+    KEYSTONE_ADMIN.region,
+    "--bootstrap-admin-url",
+    identityUrl,
+    "--bootstrap-internal-url",
+    identityUrl,
+    "--bootstrap-public-url",
+    identityUrl,
   ];
 }
 
@@ -45,10 +55,12 @@ export async function formKeystone(ctx: FormationContext): Promise<void> {
 
   await ensureServiceDatabase(first, ep.dbHost, KEYSTONE_DB);
   const conf = renderKeystoneConf(ep.dbHost, ctx.topology.tunables.keystonePasswordHashRounds);
-  await Promise.all(hosts.map(async (h) => {
-    await h.writeFile("/etc/keystone/keystone.conf", conf, 0o640);
-    await h.exec("chown root:keystone /etc/keystone/keystone.conf && install -d -o keystone -g keystone /var/log/keystone");
-  }));
+  await Promise.all(
+    hosts.map(async (h) => {
+      await h.writeFile("/etc/keystone/keystone.conf", conf, 0o640);
+      await h.exec("chown root:keystone /etc/keystone/keystone.conf && install -d -o keystone -g keystone /var/log/keystone");
+    }),
+  );
   await asKeystone(first, ["keystone-manage", "db_sync"], 600_000);
   ctx.log(`keystone: db_sync done on ${first.name} after ${since()}`);
   const unsynced = mutated(ctx.topology, "keystone-keys-unsynced");

@@ -22,7 +22,14 @@ describe("backendSetIs", () => {
   it("requires every backend listed and UP, in the DB proxy", () => {
     expect(backendSetIs(multi.slice(0, 2), "multi-writer", "vm-1", nodes)).toBe(false);
     expect(backendSetIs([...multi.slice(0, 2), row("vm-3", "DOWN 1/2", false)], "multi-writer", "vm-1", nodes)).toBe(false);
-    expect(backendSetIs(multi.map((r) => ({ ...r, proxy: "stats" })), "multi-writer", "vm-1", nodes)).toBe(false);
+    expect(
+      backendSetIs(
+        multi.map((r) => ({ ...r, proxy: "stats" })),
+        "multi-writer",
+        "vm-1",
+        nodes,
+      ),
+    ).toBe(false);
     expect(backendSetIs([...multi.slice(0, 2), row("vm-3", "UP 1/2", false)], "multi-writer", "vm-1", nodes)).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ export function backendSetIs(rows: readonly HaproxyServerStat[], mode: LbMode, w
   return backends.every((b) => {
     const r = mine.find((x) => x.name === b);
     const backup = mode === "single-writer" && b !== writer;
-    return r !== undefined && r.status.startsWith("UP") && r.backup === backup;
+    return r?.status.startsWith("UP") === true && r.backup === backup;
   });
 }
 
@@ -44,17 +44,31 @@ export async function setLbMode(ctx: FormationContext, mode: LbMode, opts: { dra
   const lbs = spec.allowed.map((n) => ctx.host(n));
   const backends = ctx.hostsOf("datahost");
   const cfg = renderHaproxyCfg(haproxyInput(ctx.topology, backends, mode));
-  await Promise.all(lbs.map(async (h) => {
-    await h.writeFile(CFG, cfg);
-    await h.exec(["haproxy", "-c", "-q", "-f", CFG]);
-    const old = await pids(h);
-    await h.exec(`haproxy -D -f ${CFG} -p ${PIDFILE} ${old.length ? `-sf ${old.join(" ")}` : ""}`);
-    await waitFor(`${h.name} HAProxy shows the ${mode} backend set`, async () => {
-      const stat = await h.exec(["bash", "-c", `echo "show stat" | socat stdio ${HAPROXY_ADMIN_SOCKET}`], { allowFail: true, timeoutMs: 10_000 });
-      return stat.exitCode === 0 && backendSetIs(parseShowStat(stat.stdout), mode, ctx.topology.galera.writer, backends.map((b) => b.name));
-    }, { timeoutMs: LB_MODE_TIMEOUTS.backendsMs, intervalMs: 250 });
-    await drained(h, old, opts.drainMs ?? LB_MODE_TIMEOUTS.drainMs);
-  }));
+  await Promise.all(
+    lbs.map(async (h) => {
+      await h.writeFile(CFG, cfg);
+      await h.exec(["haproxy", "-c", "-q", "-f", CFG]);
+      const old = await pids(h);
+      await h.exec(`haproxy -D -f ${CFG} -p ${PIDFILE} ${old.length ? `-sf ${old.join(" ")}` : ""}`);
+      await waitFor(
+        `${h.name} HAProxy shows the ${mode} backend set`,
+        async () => {
+          const stat = await h.exec(["bash", "-c", `echo "show stat" | socat stdio ${HAPROXY_ADMIN_SOCKET}`], { allowFail: true, timeoutMs: 10_000 });
+          return (
+            stat.exitCode === 0 &&
+            backendSetIs(
+              parseShowStat(stat.stdout),
+              mode,
+              ctx.topology.galera.writer,
+              backends.map((b) => b.name),
+            )
+          );
+        },
+        { timeoutMs: LB_MODE_TIMEOUTS.backendsMs, intervalMs: 250 },
+      );
+      await drained(h, old, opts.drainMs ?? LB_MODE_TIMEOUTS.drainMs);
+    }),
+  );
   ctx.log(`lb: HAProxy reloaded in ${mode} mode on ${lbs.map((h) => h.name).join(", ")}`);
 }
 

@@ -29,26 +29,50 @@ export async function formLb(ctx: FormationContext, opts: { nopreempt?: boolean 
   const { galera, tunables } = ctx.topology;
   const haproxyCfg = renderHaproxyCfg(haproxyInput(ctx.topology, ctx.hostsOf("datahost"), galera.mode));
   const t0 = performance.now();
-  await Promise.all(lbs.map(async (h, i) => {
-    await h.writeFile("/etc/haproxy/haproxy.cfg", haproxyCfg);
-    await h.exec(["haproxy", "-c", "-q", "-f", "/etc/haproxy/haproxy.cfg"]);
-    await h.writeFile(KEEPALIVED_CONF_PATH, renderKeepalivedConf({
-      routerId: h.name, state: i === 0 ? "MASTER" : "BACKUP", priority: VRRP.topPriority - i * VRRP.step,
-      iface: ctx.iface, virtualRouterId: VRRP.virtualRouterId, advertIntS: tunables.keepalivedAdvertIntS,
-      vip, prefixLength: ctx.prefixLength, selfIp: h.ip, peerIps: lbs.filter((o) => o !== h).map((o) => o.ip),
-      nopreempt: opts.nopreempt,
-    }));
-    await h.exec(["/usr/local/bin/lb-start"]);
-    for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
-  }));
-  await waitFor(`DB VIP ${vip} held by ${lbs[0].name} alone`, async () => {
-    const holders = await vipHolders(ctx, spec.name, lbs);
-    return holders.length === 1 && holders[0] === lbs[0].name;
-  }, { timeoutMs: LB_TIMEOUTS.vipMs, intervalMs: 250 });
+  await Promise.all(
+    lbs.map(async (h, i) => {
+      await h.writeFile("/etc/haproxy/haproxy.cfg", haproxyCfg);
+      await h.exec(["haproxy", "-c", "-q", "-f", "/etc/haproxy/haproxy.cfg"]);
+      await h.writeFile(
+        KEEPALIVED_CONF_PATH,
+        renderKeepalivedConf({
+          routerId: h.name,
+          state: i === 0 ? "MASTER" : "BACKUP",
+          priority: VRRP.topPriority - i * VRRP.step,
+          iface: ctx.iface,
+          virtualRouterId: VRRP.virtualRouterId,
+          advertIntS: tunables.keepalivedAdvertIntS,
+          vip,
+          prefixLength: ctx.prefixLength,
+          selfIp: h.ip,
+          peerIps: lbs.filter((o) => o !== h).map((o) => o.ip),
+          nopreempt: opts.nopreempt,
+        }),
+      );
+      await h.exec(["/usr/local/bin/lb-start"]);
+      for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
+    }),
+  );
+  await waitFor(
+    `DB VIP ${vip} held by ${lbs[0].name} alone`,
+    async () => {
+      const holders = await vipHolders(ctx, spec.name, lbs);
+      return holders.length === 1 && holders[0] === lbs[0].name;
+    },
+    { timeoutMs: LB_TIMEOUTS.vipMs, intervalMs: 250 },
+  );
   ctx.log(`lb: ${lbs[0].name} holds ${vip} after ${Math.round(performance.now() - t0)} ms`);
-  await Promise.all(lbs.map((h) => waitFor(`${h.name} HAProxy has an UP Galera backend`, async () => {
-    const s = await lbStatus(h, vip);
-    return s.haproxyUp && s.activeBackend !== null ? s : false;
-  }, { timeoutMs: LB_TIMEOUTS.backendMs })));
+  await Promise.all(
+    lbs.map((h) =>
+      waitFor(
+        `${h.name} HAProxy has an UP Galera backend`,
+        async () => {
+          const s = await lbStatus(h, vip);
+          return s.haproxyUp && s.activeBackend !== null ? s : false;
+        },
+        { timeoutMs: LB_TIMEOUTS.backendMs },
+      ),
+    ),
+  );
   ctx.log(`lb: HAProxy up on ${lbs.map((h) => h.name).join(", ")} (${galera.mode}, writer ${galera.writer})`);
 }

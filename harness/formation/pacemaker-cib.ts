@@ -46,8 +46,7 @@ const nvset = (tag: string, owner: string, kv: Readonly<Record<string, string>>)
 
 /** Renders one `<primitive>` (ocf class) with params, meta and start/stop/monitor ops. Pure. */
 export function renderPrimitive(p: PrimitiveSpec): string {
-  const op = (name: string, interval: string, timeoutS: number) =>
-    `<op id="${xmlAttr(`${p.id}-${name}-interval-${interval}`)}" name="${name}" interval="${interval}" timeout="${timeoutS}s"/>`;
+  const op = (name: string, interval: string, timeoutS: number) => `<op id="${xmlAttr(`${p.id}-${name}-interval-${interval}`)}" name="${name}" interval="${interval}" timeout="${timeoutS}s"/>`;
   const desc = p.description ? ` description="${xmlAttr(p.description)}"` : "";
   return (
     `<primitive id="${xmlAttr(p.id)}" class="ocf" provider="${xmlAttr(p.provider)}" type="${xmlAttr(p.type)}"${desc}>` +
@@ -83,10 +82,7 @@ export function renderLocations(group: GroupSpec & { constrained?: boolean }): L
     const id = `loc-${group.name}-${node}`;
     return { id, xml: `<rsc_location id="${xmlAttr(id)}" rsc="${xmlAttr(group.name)}" node="${xmlAttr(node)}" score="${score}"/>` };
   };
-  return [
-    ...group.allowed.map((n, i) => loc(n, String(Math.max(1, 100 - 50 * i)))),
-    ...group.forbidden.map((n) => loc(n, "-INFINITY")),
-  ];
+  return [...group.allowed.map((n, i) => loc(n, String(Math.max(1, 100 - 50 * i)))), ...group.forbidden.map((n) => loc(n, "-INFINITY"))];
 }
 
 /** Pacemaker resource id of a VIP: "controller" -> "Controller_VIP" (the guide's names). Pure. */

@@ -74,7 +74,10 @@ export async function formPacemaker(ctx: FormationContext): Promise<void> {
     }),
   );
   const first = hosts[0]!;
-  await waitForMembers(first, hosts.map((h) => h.name));
+  await waitForMembers(
+    first,
+    hosts.map((h) => h.name),
+  );
   ctx.log(`pacemaker: ${hosts.length} nodes online with quorum after ${Math.round(performance.now() - t0)} ms`);
   await setCibAttributesOn(first);
   const expected: Record<string, readonly string[]> = {};
@@ -87,8 +90,9 @@ export async function formPacemaker(ctx: FormationContext): Promise<void> {
 }
 
 async function setCibAttributesOn(host: Host): Promise<void> {
-  for (const [type, kv] of [["crm_config", CLUSTER_PROPERTIES], ["rsc_defaults", RESOURCE_DEFAULTS]] as const)
-    for (const [name, value] of Object.entries(kv))
-      await host.exec(["crm_attribute", "--type", type, "--name", name, "--update", value], { timeoutMs: 30_000 });
+  for (const [type, kv] of [
+    ["crm_config", CLUSTER_PROPERTIES],
+    ["rsc_defaults", RESOURCE_DEFAULTS],
+  ] as const)
+    for (const [name, value] of Object.entries(kv)) await host.exec(["crm_attribute", "--type", type, "--name", name, "--update", value], { timeoutMs: 30_000 });
 }
-

@@ -19,10 +19,14 @@ export const rabbitNode = (host: Host): string => `rabbit@${host.name}`;
 const ctl = (h: Host, ...args: string[]) => h.exec(["rabbitmqctl", ...args], { timeoutMs: 60_000 });
 
 async function waitRunning(h: Host): Promise<void> {
-  await waitFor(`${h.name} RabbitMQ node running`, async () => {
-    const r = await h.exec(["rabbitmq-diagnostics", "-q", "check_running"], { allowFail: true, timeoutMs: 20_000 });
-    return r.exitCode === 0;
-  }, { timeoutMs: RABBIT_TIMEOUTS.startMs, intervalMs: 1000 });
+  await waitFor(
+    `${h.name} RabbitMQ node running`,
+    async () => {
+      const r = await h.exec(["rabbitmq-diagnostics", "-q", "check_running"], { allowFail: true, timeoutMs: 20_000 });
+      return r.exitCode === 0;
+    },
+    { timeoutMs: RABBIT_TIMEOUTS.startMs, intervalMs: 1000 },
+  );
 }
 
 /**
@@ -37,12 +41,14 @@ export async function formRabbitmq(ctx: FormationContext): Promise<void> {
   const t0 = performance.now();
   const conf = renderRabbitConf(ctx.topology);
   const cookie = erlangCookie(ctx.topology);
-  await Promise.all(nodes.map(async (h) => {
-    await h.writeFile("/etc/rabbitmq/rabbitmq.conf", conf);
-    await h.writeFile(COOKIE, cookie, 0o400);
-    await h.exec(["chown", "rabbitmq:rabbitmq", COOKIE, "/etc/rabbitmq/rabbitmq.conf"]);
-    await h.exec(["/usr/local/bin/rabbit-start"]);
-  }));
+  await Promise.all(
+    nodes.map(async (h) => {
+      await h.writeFile("/etc/rabbitmq/rabbitmq.conf", conf);
+      await h.writeFile(COOKIE, cookie, 0o400);
+      await h.exec(["chown", "rabbitmq:rabbitmq", COOKIE, "/etc/rabbitmq/rabbitmq.conf"]);
+      await h.exec(["/usr/local/bin/rabbit-start"]);
+    }),
+  );
   await Promise.all(nodes.map(waitRunning));
   ctx.log(`rabbitmq: ${nodes.length} nodes running in ${Math.round(performance.now() - t0)} ms`);
 
@@ -54,22 +60,37 @@ export async function formRabbitmq(ctx: FormationContext): Promise<void> {
     await ctl(h, "start_app");
   }
   const want = nodes.map(rabbitNode).sort();
-  await Promise.all(nodes.map((h) => waitFor(`${h.name} sees RabbitMQ nodes ${want.join(",")} running`, async () => {
-    const s = await rabbitStatus(h);
-    return want.every((n) => s.running.includes(n));
-  }, { timeoutMs: RABBIT_TIMEOUTS.clusterMs, intervalMs: 1000 })));
+  await Promise.all(
+    nodes.map((h) =>
+      waitFor(
+        `${h.name} sees RabbitMQ nodes ${want.join(",")} running`,
+        async () => {
+          const s = await rabbitStatus(h);
+          return want.every((n) => s.running.includes(n));
+        },
+        { timeoutMs: RABBIT_TIMEOUTS.clusterMs, intervalMs: 1000 },
+      ),
+    ),
+  );
 
   const users = await ctl(first, "-q", "list_users", "--formatter", "json");
   if (!users.stdout.includes(`"${RABBIT_ACCOUNT.user}"`)) await ctl(first, "add_user", RABBIT_ACCOUNT.user, RABBIT_ACCOUNT.password);
   await ctl(first, "set_user_tags", RABBIT_ACCOUNT.user, "administrator");
   await ctl(first, "set_permissions", "-p", RABBIT_ACCOUNT.vhost, RABBIT_ACCOUNT.user, ".*", ".*", ".*");
   const policy = haPolicy(ctx.topology);
-  if (policy)
-    await ctl(first, "set_policy", "--apply-to", policy.applyTo, policy.name, policy.pattern, JSON.stringify(policy.definition));
+  if (policy) await ctl(first, "set_policy", "--apply-to", policy.applyTo, policy.name, policy.pattern, JSON.stringify(policy.definition));
 
-  await Promise.all(nodes.map(async (h) => {
-    for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
-  }));
-  ctx.log(`rabbitmq: cluster ${want.join(", ")} formed in ${Math.round(performance.now() - t0)} ms` +
-    (policy ? ` (policy ${policy.name})` : queueArguments(ctx.topology)["x-queue-type"] ? " (quorum queues: clients declare x-queue-type)" : " (no HA policy: every queue on one node, mutation rabbit-no-ha-policy)"));
+  await Promise.all(
+    nodes.map(async (h) => {
+      for (const [path, body] of Object.entries(BOOT)) await h.writeFile(path, body, 0o755);
+    }),
+  );
+  ctx.log(
+    `rabbitmq: cluster ${want.join(", ")} formed in ${Math.round(performance.now() - t0)} ms` +
+      (policy
+        ? ` (policy ${policy.name})`
+        : queueArguments(ctx.topology)["x-queue-type"]
+          ? " (quorum queues: clients declare x-queue-type)"
+          : " (no HA policy: every queue on one node, mutation rabbit-no-ha-policy)"),
+  );
 }

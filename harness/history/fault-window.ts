@@ -9,9 +9,7 @@ export interface FaultWindow {
 
 /** The window spanned by fault events (optionally only those named `fault`): first effective, last healed. */
 export function faultWindow(events: readonly HistoryEvent[], fault?: string): FaultWindow {
-  const faults = events
-    .filter((e): e is FaultEvent => e.kind === "fault" && (fault === undefined || e.fault === fault))
-    .sort((a, b) => compareMono(a.mono, b.mono));
+  const faults = events.filter((e): e is FaultEvent => e.kind === "fault" && (fault === undefined || e.fault === fault)).sort((a, b) => compareMono(a.mono, b.mono));
   return {
     effectiveMono: faults.find((e) => e.phase === "effective")?.mono,
     healedMono: faults.filter((e) => e.phase === "healed").at(-1)?.mono,

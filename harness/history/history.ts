@@ -15,7 +15,10 @@ export type OpExtra = Partial<Pick<OpEvent, "id" | "value" | "error" | "host" | 
 
 /** A JSONL history line that is not a valid event; names the 1-based line. */
 export class HistoryParseError extends Error {
-  constructor(readonly line: number, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`history line ${line}: ${reason}`);
     this.name = "HistoryParseError";
   }

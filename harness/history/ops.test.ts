@@ -5,10 +5,14 @@ import { SyntheticHistory, syntheticMono } from "./synthetic.ts";
 describe("completedOps", () => {
   it("pairs invokes with completions by process and id, even interleaved", () => {
     const h = new SyntheticHistory()
-      .at(0).invoke("a", "read", { id: 1 })
-      .at(1).invoke("b", "read", { id: 1, value: "x" })
-      .at(2).complete("a", "ok", { id: 1, value: 7 })
-      .at(3).complete("b", "fail", { id: 1, error: { code: 1213, message: "deadlock" } });
+      .at(0)
+      .invoke("a", "read", { id: 1 })
+      .at(1)
+      .invoke("b", "read", { id: 1, value: "x" })
+      .at(2)
+      .complete("a", "ok", { id: 1, value: 7 })
+      .at(3)
+      .complete("b", "fail", { id: 1, error: { code: 1213, message: "deadlock" } });
     const ops = completedOps(h.events());
     expect(ops).toEqual([
       expect.objectContaining({ process: "a", id: 1, type: "ok", value: 7, invokeMono: syntheticMono(0), completeMono: syntheticMono(2) }),
@@ -24,11 +28,7 @@ describe("completedOps", () => {
   });
 
   it("reuses an id after completion and filters by process and f", () => {
-    const h = new SyntheticHistory()
-      .at(0).call("a", "read", "ok", { id: 5 })
-      .at(1).call("a", "read", "fail", { id: 5 })
-      .at(2).call("a", "write", "ok")
-      .at(3).call("b", "read", "ok");
+    const h = new SyntheticHistory().at(0).call("a", "read", "ok", { id: 5 }).at(1).call("a", "read", "fail", { id: 5 }).at(2).call("a", "write", "ok").at(3).call("b", "read", "ok");
     expect(completedOps(h.events(), { process: "a", f: "read" }).map((o) => o.type)).toEqual(["ok", "fail"]);
   });
 

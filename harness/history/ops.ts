@@ -43,9 +43,7 @@ export function completedOps(events: readonly HistoryEvent[], filter: OpFilter =
     }
     const at = open.get(key);
     open.delete(key);
-    const op: CompletedOp = at === undefined
-      ? { process: e.process, f: e.f, id: e.id, invokeMono: e.mono, type: "info" }
-      : out[at]!;
+    const op: CompletedOp = at === undefined ? { process: e.process, f: e.f, id: e.id, invokeMono: e.mono, type: "info" } : out[at]!;
     op.completeMono = e.mono;
     op.type = e.type;
     if (e.value !== undefined) op.value = e.value;

@@ -75,13 +75,24 @@ const PARTS: readonly string[] = ["nodes", "per-node", "final"] satisfies Counte
 /** The history key of `s`, the one place subjects are spelled; pure. */
 export function subjectKey(s: Subject): string {
   switch (s.kind) {
-    case "vip": return `vip:${s.vip}`;
-    case "rabbit-queue": return `rabbit-queue:${s.queue}`;
-    case "queue-mirrors": return `rabbit-queue:${s.at}`;
-    case "counter": return `${s.process}:${s.part}`;
-    case "wsrep": case "placement": case "rabbit": case "pcmk-ops": case "rows": case "minority-rows": case "brick-sha":
+    case "vip":
+      return `vip:${s.vip}`;
+    case "rabbit-queue":
+      return `rabbit-queue:${s.queue}`;
+    case "queue-mirrors":
+      return `rabbit-queue:${s.at}`;
+    case "counter":
+      return `${s.process}:${s.part}`;
+    case "wsrep":
+    case "placement":
+    case "rabbit":
+    case "pcmk-ops":
+    case "rows":
+    case "minority-rows":
+    case "brick-sha":
       return `${s.kind}:${s.host}`;
-    default: return FIXED[s.kind];
+    default:
+      return FIXED[s.kind];
   }
 }
 

@@ -13,7 +13,15 @@ describe("SyntheticHistory", () => {
 
   it("completes the oldest open invoke of a process unless an id is given", () => {
     const h = new SyntheticHistory().at(0).invoke("p", "a").invoke("p", "b").at(1).complete("p", "ok", { id: 1 }).complete("p", "fail");
-    expect(h.events().slice(2).map((e) => (e.kind === "op" ? [e.f, e.id, e.type] : []))).toEqual([["b", 1, "ok"], ["a", 0, "fail"]]);
+    expect(
+      h
+        .events()
+        .slice(2)
+        .map((e) => (e.kind === "op" ? [e.f, e.id, e.type] : [])),
+    ).toEqual([
+      ["b", 1, "ok"],
+      ["a", 0, "fail"],
+    ]);
     expect(() => h.complete("p", "ok")).toThrow(/no open invoke/);
   });
 });

@@ -41,7 +41,10 @@ export class SyntheticHistory {
     const open = this.#open.get(process) ?? [];
     const inv = opts.id === undefined ? open[0] : open.find((o) => o.id === opts.id);
     if (!inv) throw new Error(`no open invoke for ${process}${opts.id === undefined ? "" : ` with id ${opts.id}`}`);
-    this.#open.set(process, open.filter((o) => o !== inv));
+    this.#open.set(
+      process,
+      open.filter((o) => o !== inv),
+    );
     const extra = { ...this.#stamp(opts.latencyMs ?? 0), id: inv.id, value: opts.value, error: opts.error, host: opts.host };
     this.#h.op(process, inv.f, type, extra);
     return this;

@@ -13,8 +13,7 @@ export interface GaleraStatus {
 }
 
 /** The wsrep status query, as tab-separated name/value rows. */
-export const WSREP_STATUS_SQL =
-  "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size','wsrep_cluster_status','wsrep_local_state_comment','wsrep_ready')";
+export const WSREP_STATUS_SQL = "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size','wsrep_cluster_status','wsrep_local_state_comment','wsrep_ready')";
 
 /** Parses `mariadb -N -B` output of {@link WSREP_STATUS_SQL}; pure. */
 export function parseWsrepStatus(out: string): GaleraStatus {

@@ -34,7 +34,8 @@ describe("gluster status parsers", () => {
   });
 
   it("sums heal entries, a down brick counting 0", () => {
-    const out = "Brick gluster-1:/b\nStatus: Connected\nNumber of entries: 3\n\nBrick gluster-2:/b\nStatus: Transport endpoint is not connected\nNumber of entries: -\n\nBrick gluster-3:/b\nStatus: Connected\nNumber of entries: 1\n";
+    const out =
+      "Brick gluster-1:/b\nStatus: Connected\nNumber of entries: 3\n\nBrick gluster-2:/b\nStatus: Transport endpoint is not connected\nNumber of entries: -\n\nBrick gluster-3:/b\nStatus: Connected\nNumber of entries: 1\n";
     expect(parseHealInfo(out)).toBe(4);
     expect(parseHealInfo("")).toBe(0);
   });

@@ -29,9 +29,7 @@ export function parsePeerStatusXml(text: string): GlusterStatus["peers"] {
 /** Parses `gluster volume status VOL --xml` into bricks (self-heal and other daemons dropped); pure. */
 export function parseVolumeStatusXml(text: string): GlusterStatus["bricks"] {
   const nodes: NodeXml[] = xml.parse(text)?.cliOutput?.volStatus?.volumes?.volume?.node ?? [];
-  return nodes
-    .map((n) => ({ host: String(n.hostname?.[0] ?? ""), path: String(n.path ?? ""), online: String(n.status) === "1" }))
-    .filter((b) => b.path.startsWith("/"));
+  return nodes.map((n) => ({ host: String(n.hostname?.[0] ?? ""), path: String(n.path ?? ""), online: String(n.status) === "1" })).filter((b) => b.path.startsWith("/"));
 }
 
 /** Sums the "Number of entries: N" lines of `gluster volume heal VOL info`; a down brick's "-" counts 0; pure. */

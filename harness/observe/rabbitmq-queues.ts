@@ -15,7 +15,11 @@ export function pidNode(pid: unknown): string | null {
   return m ? m[1] : null;
 }
 
-const pidsIn = (field: string) => [...field.matchAll(/<[^<>]+>/g)].map((m) => pidNode(m[0])).filter((n): n is string => n !== null).sort();
+const pidsIn = (field: string) =>
+  [...field.matchAll(/<[^<>]+>/g)]
+    .map((m) => pidNode(m[0]))
+    .filter((n): n is string => n !== null)
+    .sort();
 
 /**
  * Parses the tab-separated `rabbitmqctl -q list_queues --no-table-headers name pid slave_pids

@@ -20,7 +20,10 @@ describe("addrListHas", () => {
 });
 
 describe("holdersFromAnswers", () => {
-  const vips = [{ name: "controller", address: "10.0.0.250" }, { name: "network", address: "10.0.0.251" }];
+  const vips = [
+    { name: "controller", address: "10.0.0.250" },
+    { name: "network", address: "10.0.0.251" },
+  ];
   const holding = (...ips: string[]) => ips.map((ip, i) => `5${i}: eth0    inet ${ip}/24 scope global eth0`).join("\n");
 
   it("lists each VIP's holders in candidate order from one answer per candidate", () => {

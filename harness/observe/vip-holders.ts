@@ -40,7 +40,11 @@ async function addrList(h: Host): Promise<string | null> {
 export async function vipHolderReport(site: Pick<SiteView, "vipAddress">, vipNames: readonly string[], candidates: readonly Host[]): Promise<VipHolderReport> {
   const vips = vipNames.map((name) => ({ name, address: site.vipAddress(name) }));
   const answers = await Promise.all(candidates.map(addrList));
-  return holdersFromAnswers(vips, candidates.map((h) => h.name), answers);
+  return holdersFromAnswers(
+    vips,
+    candidates.map((h) => h.name),
+    answers,
+  );
 }
 
 /**

@@ -50,9 +50,7 @@ export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
         }
         const { ch, host } = cur;
         try {
-          await new Promise<void>((resolve, reject) =>
-            ch.sendToQueue(o.queue, Buffer.from(id), { persistent: true, messageId: id }, (err) => (err ? reject(err) : resolve())),
-          );
+          await new Promise<void>((resolve, reject) => ch.sendToQueue(o.queue, Buffer.from(id), { persistent: true, messageId: id }, (err) => (err ? reject(err) : resolve())));
           return { host };
         } catch (e) {
           drop();

@@ -80,10 +80,7 @@ export class OpLoop extends BackgroundLoop {
     const timeout = this.opts.timeoutMs ?? 2000;
     let timer: NodeJS.Timeout | undefined;
     try {
-      const r = await Promise.race([
-        op.run(),
-        new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`timed out after ${timeout} ms`)), timeout))),
-      ]);
+      const r = await Promise.race([op.run(), new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`timed out after ${timeout} ms`)), timeout)))]);
       history.op(process, op.f, "ok", { id: inv.id, value: r?.value ?? op.value, ...(r?.host ? { host: r.host } : {}) });
     } catch (e) {
       const err = e as { code?: string | number; errno?: number; message?: string };

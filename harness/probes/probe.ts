@@ -10,7 +10,10 @@ export interface Probe {
 
 /** An operation failed before it could have taken effect (e.g. connection refused): recorded as `fail`. */
 export class DefiniteFailure extends Error {
-  constructor(message: string, readonly code?: string | number) {
+  constructor(
+    message: string,
+    readonly code?: string | number,
+  ) {
     super(message);
     this.name = "DefiniteFailure";
   }

@@ -62,7 +62,10 @@ export function acceptanceMarkdown(a: Acceptance, runs: readonly ReportRun[], op
   const bad = a.rows.filter((r) => r.valid !== true);
   for (const r of bad) out.push(`- ${VERDICT(r.valid)} ${r.id ?? "(no requirement)"} (${r.scenario}): ${cell(r.text)}${r.note ? ` — ${r.note}` : ""}`);
   if (bad.length) out.push("");
-  out.push(`Generated ${(opts.generatedAt ?? new Date()).toISOString()} from ${plural(runs.length, "run")}.${opts.allureIndex ? ` Allure report: [${opts.allureIndex}](${opts.allureIndex}).` : ""}`, "");
+  out.push(
+    `Generated ${(opts.generatedAt ?? new Date()).toISOString()} from ${plural(runs.length, "run")}.${opts.allureIndex ? ` Allure report: [${opts.allureIndex}](${opts.allureIndex}).` : ""}`,
+    "",
+  );
 
   out.push("## Runs", "", "| scenario | topology | run | started | verdict | evidence |", "|---|---|---|---|---|---|");
   for (const { summary: s } of runs) {

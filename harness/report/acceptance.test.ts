@@ -21,7 +21,9 @@ describe("acceptance", () => {
     const move = a.rows.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!;
     expect(move).toMatchObject({ valid: true, measuredMs: 9997.302585000001, thresholdMs: 30_000, scenario: "node-loss" });
     expect(move.evidence).toEqual({
-      timeline: "node-loss-20261122-025625/timeline.html", history: "node-loss-20261122-025625/history.jsonl", summary: "node-loss-20261122-025625/summary.json",
+      timeline: "node-loss-20261122-025625/timeline.html",
+      history: "node-loss-20261122-025625/history.jsonl",
+      summary: "node-loss-20261122-025625/summary.json",
     });
   });
 
@@ -33,11 +35,17 @@ describe("acceptance", () => {
   });
 
   it("is unknown for a check the run did not report, and adds a row for a check no requirement covers", () => {
-    const a = acceptance([fixtureRun((s) => {
-      allPass(s);
-      s.checks = s.checks.filter((c) => c.name !== "Glance downloads keep the original checksum");
-      s.checks.push({ name: "an extra check", valid: false, details: {} });
-    })], FIXTURE_REQUIREMENTS, ROOT);
+    const a = acceptance(
+      [
+        fixtureRun((s) => {
+          allPass(s);
+          s.checks = s.checks.filter((c) => c.name !== "Glance downloads keep the original checksum");
+          s.checks.push({ name: "an extra check", valid: false, details: {} });
+        }),
+      ],
+      FIXTURE_REQUIREMENTS,
+      ROOT,
+    );
     expect(a.rows.find((r) => r.id === "PRISMA-CTRL-IMAGES")).toMatchObject({ valid: "unknown", note: "the run did not report this check" });
     const extra = a.rows.find((r) => r.check === "an extra check")!;
     expect(extra).toMatchObject({ valid: false, note: "no requirement covers this check" });
@@ -55,14 +63,20 @@ describe("acceptance", () => {
   });
 
   it("matches checks by requirement id when the summary carries ids, by title only when it does not", () => {
-    const a = acceptance([fixtureRun((s) => {
-      allPass(s);
-      // Ids given: a renamed title still matches its requirement; the title alone no longer does.
-      s.checks = s.checks.map((c) => {
-        const r = FIXTURE_REQUIREMENTS.find((x) => x.title === c.name && (x.scenario === s.scenario || x.scenario === "*"));
-        return r ? { ...c, id: r.id, name: r.id === "PRISMA-CTRL-IMAGES" ? "renamed" : c.name } : c;
-      });
-    })], FIXTURE_REQUIREMENTS, ROOT);
+    const a = acceptance(
+      [
+        fixtureRun((s) => {
+          allPass(s);
+          // Ids given: a renamed title still matches its requirement; the title alone no longer does.
+          s.checks = s.checks.map((c) => {
+            const r = FIXTURE_REQUIREMENTS.find((x) => x.title === c.name && (x.scenario === s.scenario || x.scenario === "*"));
+            return r ? { ...c, id: r.id, name: r.id === "PRISMA-CTRL-IMAGES" ? "renamed" : c.name } : c;
+          });
+        }),
+      ],
+      FIXTURE_REQUIREMENTS,
+      ROOT,
+    );
     expect(a.rows.find((r) => r.id === "PRISMA-CTRL-IMAGES")).toMatchObject({ valid: true, check: "Glance downloads keep the original checksum" });
     expect(a.rows.filter((r) => r.id === undefined)).toEqual([]);
   });
@@ -91,14 +105,16 @@ describe("acceptanceMarkdown", () => {
     const rows = lines.filter((l) => /^\| [A-Z—]/.test(l) && l.includes("](node-loss-"));
     expect(rows.filter((l) => !l.includes("| prisma |"))).toHaveLength(9);
     expect(md).toContain("| PRISMA-CTRL-VIP-MOVE | Controller_VIP moves to the other allowed controller within 30 s");
-    expect(md).toContain("| 10.0 s ≤ 30 s | [timeline](node-loss-20261122-025625/timeline.html) · [history](node-loss-20261122-025625/history.jsonl) · [summary](node-loss-20261122-025625/summary.json) |");
+    expect(md).toContain(
+      "| 10.0 s ≤ 30 s | [timeline](node-loss-20261122-025625/timeline.html) · [history](node-loss-20261122-025625/history.jsonl) · [summary](node-loss-20261122-025625/summary.json) |",
+    );
     expect(md).toContain("| **UNKNOWN** | not recorded (bound 180 s) |");
     expect(md).toContain("| **FAIL** | 93.3 s > 90 s |");
     expect(md).toContain("[allure-report/index.html](allure-report/index.html)");
     expect(md).toContain("## Not exercised yet");
   });
 
-  it("says a window that never closed is a lower bound that never recovered, not \"≤\" its bound", () => {
+  it('says a window that never closed is a lower bound that never recovered, not "≤" its bound', () => {
     const run = fixtureRun((s) => {
       const glance = s.checks.find((c) => c.name === "Glance outage within bound")!;
       (glance.details.processes as { glance: { windows: { recovered: boolean }[] } }).glance.windows[0]!.recovered = false;
@@ -130,8 +146,13 @@ describe("acceptance of bounded requirements without a measurement (issue 13.1)"
   const lbRun = (metrics: Record<string, number>): ReportRun => ({
     dir: `${ROOT}/lb-failover-1`,
     summary: summarize({
-      scenario: "lb-failover", topology: "prisma", runId: "lb-failover-1", startedAt: new Date(0), durationMs: 1,
-      checks: Object.fromEntries(lbChecks.map((n) => [n, { valid: true as const, details: {} }])), metrics,
+      scenario: "lb-failover",
+      topology: "prisma",
+      runId: "lb-failover-1",
+      startedAt: new Date(0),
+      durationMs: 1,
+      checks: Object.fromEntries(lbChecks.map((n) => [n, { valid: true as const, details: {} }])),
+      metrics,
     }),
   });
 
@@ -158,8 +179,14 @@ describe("consistent with its own timings (issue 13)", () => {
   const run = (tunables: Record<string, number> | undefined, metrics: Record<string, number>): ReportRun => ({
     dir: `${ROOT}/lb-failover-2`,
     summary: summarize({
-      scenario: "lb-failover", topology: "prisma", runId: "lb-failover-2", startedAt: new Date(0), durationMs: 1,
-      checks: Object.fromEntries(lbChecks.map((n) => [n, { valid: true as const, details: {} }])), metrics, tunables,
+      scenario: "lb-failover",
+      topology: "prisma",
+      runId: "lb-failover-2",
+      startedAt: new Date(0),
+      durationMs: 1,
+      checks: Object.fromEntries(lbChecks.map((n) => [n, { valid: true as const, details: {} }])),
+      metrics,
+      tunables,
     }),
   });
   const slowAdverts = { ...prisma.tunables, keepalivedAdvertIntS: 10 };

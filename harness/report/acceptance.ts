@@ -73,7 +73,11 @@ function runRows(run: ReportRun, table: readonly Requirement[], root: string): A
     const origin = boundOrigin(r);
     const own = r.metric ? ownTimingVerdict(r, s.tunables, judged.measuredMs) : undefined;
     return {
-      ...base, id: r.id, text: requirementText(r), source: r.source, check: r.title,
+      ...base,
+      id: r.id,
+      text: requirementText(r),
+      source: r.source,
+      check: r.title,
       ...(r.metric ? { metric: r.metric } : {}),
       ...(r.thresholdMs !== undefined ? { thresholdMs: r.thresholdMs } : {}),
       ...(origin ? { boundOrigin: origin } : {}),

@@ -14,7 +14,11 @@ describe("generateAllure", () => {
     writeResult(root, "u2", "harness/observe/vips.test.ts");
     const r = await generateAllure(root, fakeAllure(root));
     expect(r).toMatchObject({ status: "done", code: 0, staged: { kept: 1, dropped: 2 }, index: path.join(root, "allure-report", "index.html") });
-    expect(readFileSync(path.join(root, "allure-report", "staged.txt"), "utf8").trim().split("\n")).toEqual(["s1-result.json"]);
+    expect(
+      readFileSync(path.join(root, "allure-report", "staged.txt"), "utf8")
+        .trim()
+        .split("\n"),
+    ).toEqual(["s1-result.json"]);
     expect(existsSync(path.join(root, "allure-results", "u1-result.json"))).toBe(true);
     expect(allureTestLinks(path.join(root, "allure-report"))).toEqual({ "lb-failover-1": "index.html#testresult/uid-lb-failover-1" });
   });
@@ -32,7 +36,17 @@ describe("allureTestLinks", () => {
     const report = mkdtempSync(path.join(tmpdir(), "haproof-allure-rep-"));
     expect(allureTestLinks(report)).toEqual({});
     mkdirSync(path.join(report, "data", "test-cases"), { recursive: true });
-    writeFileSync(path.join(report, "data", "test-cases", "a.json"), JSON.stringify({ uid: "a", parameters: [{ name: "runId", value: "r1" }, { name: "runId", value: "r2" }, { name: "x", value: "r3" }] }));
+    writeFileSync(
+      path.join(report, "data", "test-cases", "a.json"),
+      JSON.stringify({
+        uid: "a",
+        parameters: [
+          { name: "runId", value: "r1" },
+          { name: "runId", value: "r2" },
+          { name: "x", value: "r3" },
+        ],
+      }),
+    );
     writeFileSync(path.join(report, "data", "test-cases", "b.json"), "{torn");
     expect(allureTestLinks(report)).toEqual({ r1: "index.html#testresult/a", r2: "index.html#testresult/a" });
   });

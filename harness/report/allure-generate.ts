@@ -8,9 +8,7 @@ import { stageAcceptanceResults, type StagedResults } from "./allure-results.ts"
 export const ALLURE_BIN = path.join(import.meta.dirname, "..", "..", "node_modules", "allure-commandline", "dist", "bin", "allure");
 
 /** Outcome of {@link generateAllure}: skipped when there are no results, else the CLI's exit code and output, and what was kept. */
-export type AllureGenerateResult =
-  | { status: "skipped"; reason: string }
-  | { status: "done"; code: number; output: string; index: string; staged: StagedResults };
+export type AllureGenerateResult = { status: "skipped"; reason: string } | { status: "done"; code: number; output: string; index: string; staged: StagedResults };
 
 /**
  * Generates `<root>/allure-report` (replacing the old one) from the acceptance results only: the results of

@@ -8,11 +8,20 @@ import { allureResultFile, isAcceptanceResult, stageAcceptanceResults } from "./
 function result(uuid: string, file: string, attachments: string[] = [], stepAttachments: string[] = []) {
   const parts = file.split("/");
   return {
-    uuid, name: "t", fullName: `haproof:${file}#suite t`, titlePath: ["haproof", ...parts, "suite"], status: "passed", stage: "finished",
-    labels: [{ name: "framework", value: "vitest" }, { name: "package", value: `haproof.${parts.join(".")}` }],
+    uuid,
+    name: "t",
+    fullName: `haproof:${file}#suite t`,
+    titlePath: ["haproof", ...parts, "suite"],
+    status: "passed",
+    stage: "finished",
+    labels: [
+      { name: "framework", value: "vitest" },
+      { name: "package", value: `haproof.${parts.join(".")}` },
+    ],
     steps: [{ name: "step", steps: [], attachments: stepAttachments.map((s) => ({ name: s, source: s, type: "text/plain" })) }],
     attachments: attachments.map((s) => ({ name: s, source: s, type: "text/plain" })),
-    parameters: [], links: [],
+    parameters: [],
+    links: [],
   };
 }
 
@@ -48,7 +57,7 @@ describe("stageAcceptanceResults", () => {
     write("c1-result.json", result("c1", "tests/controls.it.ts"));
     write("u1-result.json", result("u1", "harness/cli/set-option.test.ts", ["a3-attachment.txt"]));
     write("u2-result.json", result("u2", "harness/observe/vips.test.ts"));
-    write("torn-result.json", "{\"uuid\": ");
+    write("torn-result.json", '{"uuid": ');
     for (const a of ["a1-attachment.json", "a2-attachment.txt", "a3-attachment.txt", "a4-attachment.txt"]) write(a, "x");
     write("k1-container.json", { uuid: "k1", children: ["s1"], befores: [{ name: "setup", attachments: [{ source: "a4-attachment.txt" }] }] });
     write("k2-container.json", { uuid: "k2", children: ["u1"] });
@@ -61,8 +70,15 @@ describe("stageAcceptanceResults", () => {
 
     expect(stageAcceptanceResults(from, to)).toEqual({ kept: 2, dropped: 3 });
     expect(readdirSync(to).sort()).toEqual([
-      "a1-attachment.json", "a2-attachment.txt", "a4-attachment.txt", "c1-result.json", "categories.json",
-      "environment.properties", "history", "k1-container.json", "s1-result.json",
+      "a1-attachment.json",
+      "a2-attachment.txt",
+      "a4-attachment.txt",
+      "c1-result.json",
+      "categories.json",
+      "environment.properties",
+      "history",
+      "k1-container.json",
+      "s1-result.json",
     ]);
     expect(existsSync(path.join(to, "history", "history-trend.json"))).toBe(true);
     expect(readdirSync(from)).toHaveLength(14); // the shared results dir is only read

@@ -10,7 +10,9 @@ export function allureTestLinks(reportDir: string): Record<string, string> {
   const dir = path.join(reportDir, "data", "test-cases");
   if (!existsSync(dir)) return {};
   const links: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     let tc: { uid?: unknown; parameters?: { name?: unknown; value?: unknown }[] };
     try {
       tc = JSON.parse(readFileSync(path.join(dir, name), "utf8"));

@@ -5,7 +5,7 @@ import { formatSeconds } from "./format.ts";
 function pair(m: number, t: number): [string, string] {
   const ms = formatSeconds(m);
   const shown = ms.endsWith(" ms") ? Number.parseFloat(ms) : Number.parseFloat(ms) * 1000;
-  return (m > t) === (shown > t) ? [ms, formatThreshold(t)] : [`${Number(m.toFixed(1))} ms`, `${Number(t.toFixed(1))} ms`];
+  return m > t === shown > t ? [ms, formatThreshold(t)] : [`${Number(m.toFixed(1))} ms`, `${Number(t.toFixed(1))} ms`];
 }
 
 /**

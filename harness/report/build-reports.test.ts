@@ -36,7 +36,11 @@ describe("findRuns", () => {
     const root = reportsRoot();
     const found = findRuns(root);
     // broken-1's summary names scenario x but no start: a run of x, started when the directory last changed, verdict unknown.
-    expect(found.runs.map((r) => [r.summary.runId, r.summary.verdict])).toEqual([["broken-1", "unknown"], ["node-loss-2", "pass"], ["lb-failover-1", "fail"]]);
+    expect(found.runs.map((r) => [r.summary.runId, r.summary.verdict])).toEqual([
+      ["broken-1", "unknown"],
+      ["node-loss-2", "pass"],
+      ["lb-failover-1", "fail"],
+    ]);
     expect(found.runs[0].summary.scenario).toBe("x");
     expect(found.skipped).toEqual([]);
     expect(findRuns(root, { all: true }).runs.map((r) => r.summary.runId)).toEqual(["broken-1", "node-loss-2", "node-loss-1", "lb-failover-1"]);
@@ -91,7 +95,9 @@ describe("buildReports", () => {
     expect(built.allure).toMatchObject({ status: "done", code: 0, staged: { kept: 1, dropped: 1 } });
     const md = readFileSync(built.files.acceptance, "utf8");
     const row = md.split("\n").find((l) => l.startsWith("| PRISMA-CTRL-VIP-MOVE |"))!;
-    expect(row).toContain("| [Allure test](allure-report/index.html#testresult/uid-node-loss-2) · [timeline](node-loss-2/timeline.html) · [history](node-loss-2/history.jsonl) · [summary](node-loss-2/summary.json) |");
+    expect(row).toContain(
+      "| [Allure test](allure-report/index.html#testresult/uid-node-loss-2) · [timeline](node-loss-2/timeline.html) · [history](node-loss-2/history.jsonl) · [summary](node-loss-2/summary.json) |",
+    );
     // lb-failover-1 has no Allure test: its rows link the files only.
     expect(md.split("\n").find((l) => l.startsWith("| PRISMA-LB-VIP-MOVE |"))).toMatch(/\| \[timeline\]\(lb-failover-1\/timeline\.html\)/);
   });

@@ -10,7 +10,10 @@ import { junitXml } from "./junit.ts";
 
 /** No run summary was found under the reports root: nothing to judge (bad usage, exit code 2). */
 export class NoRunsError extends Error {
-  constructor(readonly root: string, readonly skipped: FoundRuns["skipped"]) {
+  constructor(
+    readonly root: string,
+    readonly skipped: FoundRuns["skipped"],
+  ) {
     const why = skipped.length ? `; unusable: ${skipped.map((s) => `${path.basename(s.dir)} (${s.reason})`).join(", ")}` : "";
     super(`no run summary found under ${root} (run a scenario first: npm run scenario node-loss)${why}`);
     this.name = "NoRunsError";
@@ -56,15 +59,16 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuiltRepo
   const relAllure = allureIndex ? path.relative(opts.root, allureIndex).split(path.sep).join("/") : undefined;
   // Each run's own test in the report just generated (Allure draws new test uids every time).
   const reportDir = allureIndex ? path.dirname(allureIndex) : undefined;
-  const allureTests = reportDir
-    ? Object.fromEntries(Object.entries(allureTestLinks(reportDir)).map(([runId, href]) => [runId, `${path.posix.dirname(relAllure!)}/${href}`]))
-    : {};
+  const allureTests = reportDir ? Object.fromEntries(Object.entries(allureTestLinks(reportDir)).map(([runId, href]) => [runId, `${path.posix.dirname(relAllure!)}/${href}`])) : {};
   writeFileSync(files.acceptance, acceptanceMarkdown(acc, real, relAllure ? { allureIndex: relAllure, allureTests } : {}));
-  writeFileSync(files.junit, junitXml(real, {
-    note: (run, check) => {
-      const rows = acc.rows.filter((r) => r.runId === run.summary.runId && r.id && (check.id !== undefined ? r.id === check.id : r.check === check.name));
-      return rows.map((r) => `requirement ${r.id}: ${r.text}${measuredVsThreshold(r) ? ` [${measuredVsThreshold(r)}]` : ""}`).join("\n") || undefined;
-    },
-  }));
+  writeFileSync(
+    files.junit,
+    junitXml(real, {
+      note: (run, check) => {
+        const rows = acc.rows.filter((r) => r.runId === run.summary.runId && r.id && (check.id !== undefined ? r.id === check.id : r.check === check.name));
+        return rows.map((r) => `requirement ${r.id}: ${r.text}${measuredVsThreshold(r) ? ` [${measuredVsThreshold(r)}]` : ""}`).join("\n") || undefined;
+      },
+    }),
+  );
   return { ...found, runs: real, acceptance: acc, files, ...(allure ? { allure } : {}) };
 }

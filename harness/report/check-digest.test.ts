@@ -29,8 +29,7 @@ describe("checkDigest", () => {
 
   it("falls back to the reason, then to scalar fields (clocks left out, arrays counted, ms as seconds)", () => {
     expect(checkDigest({ details: { reason: "no samples", vip: "db" } })).toBe("no samples");
-    expect(checkDigest({ details: { lost: [1, 2], acked: 10, effectiveMono: "123", afterHealMs: 1500, ok: true } }))
-      .toBe("lost=[2], acked=10, afterHealMs=1.5 s, ok=true");
+    expect(checkDigest({ details: { lost: [1, 2], acked: 10, effectiveMono: "123", afterHealMs: 1500, ok: true } })).toBe("lost=[2], acked=10, afterHealMs=1.5 s, ok=true");
     expect(checkDigest({ details: {} })).toBe("-");
   });
 

@@ -10,7 +10,11 @@ function run() {
   h.at(0).call("mysql", "insert", "ok").at(1000).call("mysql", "insert", "fail").at(5200).call("mysql", "insert", "ok");
   h.at(0).sample("vip:db", ["lb-1"]).at(3000).sample("vip:db", ["lb-2"]);
   return summarize({
-    scenario: "node-loss", topology: "prisma", runId: "r1", startedAt: "2025-01-01T00:00:00.000Z", durationMs: 61_000,
+    scenario: "node-loss",
+    topology: "prisma",
+    runId: "r1",
+    startedAt: "2025-01-01T00:00:00.000Z",
+    durationMs: 61_000,
     checks: { outage: outage(h.events(), { maxOutageMs: 10_000 }), "vip:db": vipUniqueness(h.events(), { vip: "db" }), reads: { valid: "unknown", details: { reason: "no final reads" } } },
     metrics: { maxOutageMs: 5200, lostWrites: 0 },
   });

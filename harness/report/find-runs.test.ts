@@ -57,7 +57,8 @@ describe("findRuns with an unreadable newest summary (issue 13.7)", () => {
     writeRun(r, "node-loss-20261122-020000", "2026-11-22T02:00:00.000Z");
     expect(findRuns(r).runs.map((x) => x.summary.runId)).toEqual(["node-loss-20261122-020000"]);
     expect(findRuns(r, { all: true }).runs.map((x) => [x.summary.runId, x.summary.verdict])).toEqual([
-      ["node-loss-20261122-020000", "pass"], ["node-loss-20261122-010000", "unknown"],
+      ["node-loss-20261122-020000", "pass"],
+      ["node-loss-20261122-010000", "unknown"],
     ]);
   });
 
@@ -76,7 +77,8 @@ describe("findRuns with an unreadable newest summary (issue 13.7)", () => {
     writeRaw(r, "vm-loss-20261122-010000", "{");
     writeRun(r, "node-loss-20261122-020000", "2026-11-22T02:00:00.000Z");
     expect(findRuns(r).runs.map((x) => [x.summary.scenario, x.summary.topology, x.summary.verdict])).toEqual([
-      ["node-loss", "prisma", "pass"], ["vm-loss", "unknown", "unknown"],
+      ["node-loss", "prisma", "pass"],
+      ["vm-loss", "unknown", "unknown"],
     ]);
   });
 });

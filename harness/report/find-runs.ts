@@ -69,9 +69,11 @@ const mutationKey = (r: Found) => (r.summary.mutations ?? []).join("+");
 
 // `r` may belong to the series of the complete run `rep`: same scenario, and topology and mutation set equal or unknown.
 function mayBelong(r: Found, rep: Found): boolean {
-  return r.summary.scenario === rep.summary.scenario
-    && (r.guessed?.topology === true || r.summary.topology === rep.summary.topology)
-    && (r.guessed?.mutations === true || mutationKey(r) === mutationKey(rep));
+  return (
+    r.summary.scenario === rep.summary.scenario &&
+    (r.guessed?.topology === true || r.summary.topology === rep.summary.topology) &&
+    (r.guessed?.mutations === true || mutationKey(r) === mutationKey(rep))
+  );
 }
 
 /**

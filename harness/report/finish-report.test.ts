@@ -19,8 +19,17 @@ function base(dir: string, valid: boolean) {
   return {
     printed,
     input: {
-      dir, runId: "r1", scenario: "node-loss", topology: "prisma", startedAt: new Date(0).toISOString(), durationMs: 500,
-      verdicts: { outage: { valid, details: {} } }, metrics: { maxOutageMs: 100 }, events, running, print: (t: string) => printed.push(t),
+      dir,
+      runId: "r1",
+      scenario: "node-loss",
+      topology: "prisma",
+      startedAt: new Date(0).toISOString(),
+      durationMs: 500,
+      verdicts: { outage: { valid, details: {} } },
+      metrics: { maxOutageMs: 100 },
+      events,
+      running,
+      print: (t: string) => printed.push(t),
     },
   };
 }

@@ -67,11 +67,13 @@ async function collectLogs(src: LogSource, dir: string, tail: number): Promise<R
   const out: Record<string, string> = {};
   const logDir = path.join(dir, "logs");
   mkdirSync(logDir, { recursive: true });
-  await Promise.all(src.hosts.map(async (h) => {
-    // A dead or removed container is exactly when logs matter; record why they are missing instead of failing.
-    const text = await src.logs(h.name, tail).catch((e: unknown) => `(no logs: ${e instanceof Error ? e.message : String(e)})`);
-    out[h.name] = text;
-    writeFileSync(path.join(logDir, `${h.name.replace(/[^\w.-]/g, "_")}.log`), text);
-  }));
+  await Promise.all(
+    src.hosts.map(async (h) => {
+      // A dead or removed container is exactly when logs matter; record why they are missing instead of failing.
+      const text = await src.logs(h.name, tail).catch((e: unknown) => `(no logs: ${e instanceof Error ? e.message : String(e)})`);
+      out[h.name] = text;
+      writeFileSync(path.join(logDir, `${h.name.replace(/[^\w.-]/g, "_")}.log`), text);
+    }),
+  );
   return out;
 }

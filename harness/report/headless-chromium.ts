@@ -35,9 +35,21 @@ function run(url: string, extra: string[], o: HeadlessOptions): Promise<string> 
   const bin = o.chromium ?? findChromium();
   if (!bin) return Promise.reject(new Error("no Chromium found (apt-get install -y chromium, or set HAPROOF_CHROMIUM)"));
   const profile = mkdtempSync(path.join(tmpdir(), "haproof-chromium-"));
-  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--hide-scrollbars", `--user-data-dir=${profile}`, `--window-size=${o.width ?? 1400},${o.height ?? 900}`,
-    `--virtual-time-budget=${o.settleMs ?? 5000}`, ...extra, url];
+  const args = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    `--user-data-dir=${profile}`,
+    `--window-size=${o.width ?? 1400},${o.height ?? 900}`,
+    `--virtual-time-budget=${o.settleMs ?? 5000}`,
+    ...extra,
+    url,
+  ];
   return new Promise<string>((resolve, reject) => {
     execFile(bin, args, { timeout: o.timeoutMs ?? 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       rmSync(profile, { recursive: true, force: true });

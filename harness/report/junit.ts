@@ -21,7 +21,10 @@ export interface JunitOptions {
 }
 
 const count = (checks: readonly CheckResult[], v: Validity) => checks.filter((c) => c.valid === v).length;
-const attrs = (a: Record<string, string | number>) => Object.entries(a).map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`).join("");
+const attrs = (a: Record<string, string | number>) =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .join("");
 
 /**
  * JUnit XML of the runs: one `<testsuite>` per run (scenario), one `<testcase>` per check as recorded in summary.json;
@@ -31,13 +34,20 @@ export function junitXml(runs: readonly ReportRun[], opts: JunitOptions = {}): s
   const max = opts.maxDetails ?? 4000;
   const all = runs.flatMap((r) => r.summary.checks);
   const totalTime = runs.reduce((t, r) => t + r.summary.durationMs, 0) / 1000;
-  const out = [`<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites${attrs({ name: "haproof", tests: all.length, failures: count(all, false), errors: count(all, "unknown"), skipped: 0, time: totalTime })}>`];
+  const out = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites${attrs({ name: "haproof", tests: all.length, failures: count(all, false), errors: count(all, "unknown"), skipped: 0, time: totalTime })}>`,
+  ];
   for (const run of runs) {
     const s = run.summary;
-    out.push(`  <testsuite${attrs({ name: s.scenario, id: s.runId, tests: s.checks.length, failures: count(s.checks, false), errors: count(s.checks, "unknown"), skipped: 0, time: s.durationMs / 1000, timestamp: s.startedAt.replace(/Z$/, "") })}>`);
-    out.push(`    <properties>${[["topology", s.topology], ["runId", s.runId], ["verdict", s.verdict], ...Object.entries(s.metrics).map(([k, v]) => [`metric.${k}`, String(v)])]
-      .map(([name, value]) => `<property${attrs({ name, value })}/>`).join("")}</properties>`);
+    out.push(
+      `  <testsuite${attrs({ name: s.scenario, id: s.runId, tests: s.checks.length, failures: count(s.checks, false), errors: count(s.checks, "unknown"), skipped: 0, time: s.durationMs / 1000, timestamp: s.startedAt.replace(/Z$/, "") })}>`,
+    );
+    out.push(
+      `    <properties>${[["topology", s.topology], ["runId", s.runId], ["verdict", s.verdict], ...Object.entries(s.metrics).map(([k, v]) => [`metric.${k}`, String(v)])]
+        .map(([name, value]) => `<property${attrs({ name, value })}/>`)
+        .join("")}</properties>`,
+    );
     for (const c of s.checks) {
       const body: string[] = [];
       const details = JSON.stringify(c.details, null, 2) ?? "";

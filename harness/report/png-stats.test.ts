@@ -10,7 +10,8 @@ function chunk(kind: string, data: Buffer): Buffer {
 
 /** An 8-bit RGB PNG of `rows` (each a list of [r,g,b]), every scanline stored with `filter` (0 none, 1 sub, 2 up). */
 function png(rows: number[][][], filter = 0): Buffer {
-  const w = rows[0].length, h = rows.length;
+  const w = rows[0].length,
+    h = rows.length;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
@@ -20,7 +21,8 @@ function png(rows: number[][][], filter = 0): Buffer {
   rows.forEach((row, y) => {
     raw.push(filter);
     row.flat().forEach((v, i) => {
-      const left = i >= 3 ? row.flat()[i - 3] : 0, up = y > 0 ? rows[y - 1].flat()[i] : 0;
+      const left = i >= 3 ? row.flat()[i - 3] : 0,
+        up = y > 0 ? rows[y - 1].flat()[i] : 0;
       raw.push((v - (filter === 1 ? left : filter === 2 ? up : 0)) & 0xff);
     });
   });
@@ -29,14 +31,33 @@ function png(rows: number[][][], filter = 0): Buffer {
 }
 
 describe("pngStats", () => {
-  const white = [255, 255, 255], red = [214, 39, 40], green = [44, 160, 44];
+  const white = [255, 255, 255],
+    red = [214, 39, 40],
+    green = [44, 160, 44];
 
   it("counts one colour in a blank image", () => {
-    expect(pngStats(png([[white, white], [white, white]]))).toEqual({ width: 2, height: 2, colours: 1 });
+    expect(
+      pngStats(
+        png([
+          [white, white],
+          [white, white],
+        ]),
+      ),
+    ).toEqual({ width: 2, height: 2, colours: 1 });
   });
 
   it.each([0, 1, 2])("counts distinct colours through filter %i", (filter) => {
-    expect(pngStats(png([[white, red, green], [green, green, white]], filter)).colours).toBe(3);
+    expect(
+      pngStats(
+        png(
+          [
+            [white, red, green],
+            [green, green, white],
+          ],
+          filter,
+        ),
+      ).colours,
+    ).toBe(3);
   });
 
   it("stops counting at maxColours and rejects what is not a PNG", () => {

@@ -17,9 +17,13 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
  */
 export function pngStats(png: Buffer, maxColours = 256): PngStats {
   if (png.length < 8 || !png.subarray(0, 8).equals(SIGNATURE)) throw new Error("not a PNG file");
-  let width = 0, height = 0, depth = 0, type = 0, interlace = 0;
+  let width = 0,
+    height = 0,
+    depth = 0,
+    type = 0,
+    interlace = 0;
   const idat: Buffer[] = [];
-  for (let at = 8; at + 8 <= png.length;) {
+  for (let at = 8; at + 8 <= png.length; ) {
     const len = png.readUInt32BE(at);
     const kind = png.toString("latin1", at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + len);
@@ -47,8 +51,13 @@ export function pngStats(png: Buffer, maxColours = 256): PngStats {
 
 function unfilter(filter: number, line: Buffer, prev: Buffer, bpp: number): void {
   for (let i = 0; i < line.length; i++) {
-    const a = i >= bpp ? line[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
-    const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+    const a = i >= bpp ? line[i - bpp] : 0,
+      b = prev[i],
+      c = i >= bpp ? prev[i - bpp] : 0;
+    const p = a + b - c,
+      pa = Math.abs(p - a),
+      pb = Math.abs(p - b),
+      pc = Math.abs(p - c);
     const add = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? (pa <= pb && pa <= pc ? a : pb <= pc ? b : c) : NaN;
     if (Number.isNaN(add)) throw new Error(`bad PNG filter ${filter}`);
     line[i] = (line[i] + add) & 0xff;

@@ -4,7 +4,15 @@ import { startProgress, type ProgressStream } from "./progress.ts";
 
 function fakeStream(isTTY: boolean): ProgressStream & { out: string[] } {
   const out: string[] = [];
-  return { out, isTTY, columns: 200, write: (c: string | Uint8Array) => (out.push(String(c)), true) };
+  return {
+    out,
+    isTTY,
+    columns: 200,
+    write: (c: string | Uint8Array) => {
+      out.push(String(c));
+      return true;
+    },
+  };
 }
 
 function busyHistory(): History {

@@ -52,7 +52,12 @@ export function startProgress(history: { events(): readonly HistoryEvent[] }, op
   const t0 = performance.now();
   const counts = new Map<string, Counts>();
   const faults = new Map<string, string>();
-  let seen = 0, phaseName = "", manualFault: string | null = null, tick = 0, shown = false, stopped = false;
+  let seen = 0,
+    phaseName = "",
+    manualFault: string | null = null,
+    tick = 0,
+    shown = false,
+    stopped = false;
 
   const update = () => {
     const events = history.events();
@@ -70,8 +75,8 @@ export function startProgress(history: { events(): readonly HistoryEvent[] }, op
     }
   };
   const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
-  const probes = (compact: boolean) => [...counts].map(([p, c]) =>
-    compact ? `${p} ${c.ok}✓ ${c.fail}✗${c.info ? ` ${c.info}?` : ""}` : `${p} ${c.ok} ok/${c.fail} fail${c.info ? `/${c.info} unknown` : ""}`).join(", ");
+  const probes = (compact: boolean) =>
+    [...counts].map(([p, c]) => (compact ? `${p} ${c.ok}✓ ${c.fail}✗${c.info ? ` ${c.info}?` : ""}` : `${p} ${c.ok} ok/${c.fail} fail${c.info ? `/${c.info} unknown` : ""}`)).join(", ");
   const faultText = () => manualFault ?? ([...faults.values()].join("; ") || "");
   const label = opts.label ? `${opts.label} ` : "";
 

@@ -11,7 +11,10 @@ describe("judgeRequirement", () => {
     expect(judgeRequirement(bounded, pass, {})).toEqual({ valid: "unknown", note: "metric dbOutageMs not recorded: the 20 s bound cannot be judged" });
     expect(judgeRequirement({ metric: "m", thresholdMs: 1 }, pass, { m: Number.NaN })).toEqual({ valid: "unknown", note: "metric m not measured (NaN): the 1 ms bound cannot be judged" });
     expect(judgeRequirement(bounded, pass, { dbOutageMs: null })).toMatchObject({ valid: "unknown" });
-    expect(judgeRequirement(bounded, pass, { dbOutageMs: Number.POSITIVE_INFINITY })).toEqual({ valid: "unknown", note: "metric dbOutageMs is Infinity, not a measurement: the 20 s bound cannot be judged" });
+    expect(judgeRequirement(bounded, pass, { dbOutageMs: Number.POSITIVE_INFINITY })).toEqual({
+      valid: "unknown",
+      note: "metric dbOutageMs is Infinity, not a measurement: the 20 s bound cannot be judged",
+    });
     // false beats unknown: a failed check stays failed.
     expect(judgeRequirement(bounded, { valid: false, details: {} }, {}).valid).toBe(false);
   });
@@ -32,8 +35,12 @@ describe("judgeRequirement", () => {
     const v = outage(h.events(), { processes: ["mysql"] });
     expect(windowNeverClosed(v, {}, "dbOutageMs")).toBe(true);
     expect(judgeRequirement(bounded, { valid: false, details: v.details }, { dbOutageMs: 8900 })).toEqual({ valid: false, measuredMs: 8900, open: true });
-    expect(judgeRequirement(bounded, { valid: true, details: v.details }, { dbOutageMs: 8900 }))
-      .toEqual({ valid: "unknown", measuredMs: 8900, open: true, note: "the window never closed: the measured value is only a lower bound" });
+    expect(judgeRequirement(bounded, { valid: true, details: v.details }, { dbOutageMs: 8900 })).toEqual({
+      valid: "unknown",
+      measuredMs: 8900,
+      open: true,
+      note: "the window never closed: the measured value is only a lower bound",
+    });
   });
 
   it("reads an explicit openAtEnd or a <metric>.open companion before the outage windows", () => {

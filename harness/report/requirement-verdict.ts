@@ -44,11 +44,7 @@ function missing(metric: string, raw: number | null | undefined): string {
  * measured above the bound: false; a window still open at the run's end and within the bound: at best unknown.
  * Otherwise the check's verdict. Never better than the check's own verdict. Pure.
  */
-export function judgeRequirement(
-  req: Pick<Requirement, "metric" | "thresholdMs">,
-  check: Pick<CheckResult, "valid" | "details"> | undefined,
-  metrics: Metrics,
-): RequirementJudgement {
+export function judgeRequirement(req: Pick<Requirement, "metric" | "thresholdMs">, check: Pick<CheckResult, "valid" | "details"> | undefined, metrics: Metrics): RequirementJudgement {
   const raw = req.metric === undefined ? undefined : metrics[req.metric];
   const measuredMs = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
   const open = req.metric !== undefined && measuredMs !== undefined && windowNeverClosed(check, metrics, req.metric);

@@ -12,7 +12,9 @@ function get(url: string, rawPath: string): Promise<{ status: number; type?: str
       let body = "";
       res.on("data", (d) => (body += d));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"], body }));
-    }).on("error", reject).end();
+    })
+      .on("error", reject)
+      .end();
   });
 }
 

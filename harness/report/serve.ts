@@ -4,10 +4,21 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
-  ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".md": "text/markdown; charset=utf-8",
-  ".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".jsonl": "application/x-ndjson", ".log": "text/plain; charset=utf-8",
-  ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".md": "text/markdown; charset=utf-8",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".jsonl": "application/x-ndjson",
+  ".log": "text/plain; charset=utf-8",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
 };
 
 /** A running static file server. */
@@ -49,10 +60,11 @@ export function serveReports(root: string, port = 0): Promise<ReportServer> {
       let closed: Promise<void> | undefined;
       resolve({
         url: `http://127.0.0.1:${p}/`,
-        close: () => (closed ??= new Promise((r) => {
-          server.closeAllConnections();
-          server.close(() => r());
-        })),
+        close: () =>
+          (closed ??= new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          })),
       });
     });
   });

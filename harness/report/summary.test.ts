@@ -18,7 +18,10 @@ describe("summarize", () => {
 
   it("accepts named or listed checks and keeps their order and details", () => {
     const s = summarize({ ...base, checks: { outage: { valid: true, details: { x: 1 } }, vip: v(true) } });
-    expect(s.checks).toEqual([{ name: "outage", valid: true, details: { x: 1 } }, { name: "vip", valid: true, details: {} }]);
+    expect(s.checks).toEqual([
+      { name: "outage", valid: true, details: { x: 1 } },
+      { name: "vip", valid: true, details: {} },
+    ]);
     const l = summarize({ ...base, checks: [{ name: "z", valid: false, details: {} }] });
     expect(l.checks.map((c) => c.name)).toEqual(["z"]);
   });

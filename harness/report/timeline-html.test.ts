@@ -5,8 +5,13 @@ import { renderTimelineHtml } from "./timeline-html.ts";
 describe("renderTimelineHtml", () => {
   it("embeds the svg with a title, legend, how-to-read and the checks", () => {
     const s = summarize({
-      scenario: "node-loss", topology: "prisma", runId: "r1", startedAt: new Date(0), durationMs: 1000,
-      checks: { outage: { valid: false, details: { reason: "too <long>" } } }, metrics: { maxOutageMs: 4200 },
+      scenario: "node-loss",
+      topology: "prisma",
+      runId: "r1",
+      startedAt: new Date(0),
+      durationMs: 1000,
+      checks: { outage: { valid: false, details: { reason: "too <long>" } } },
+      metrics: { maxOutageMs: 4200 },
     });
     const html = renderTimelineHtml('<svg id="x"></svg>', "node-loss on prisma", s);
     expect(html.startsWith("<!doctype html>")).toBe(true);

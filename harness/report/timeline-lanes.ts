@@ -15,7 +15,10 @@ export function probeLaneSvg(lane: ProbeLane, y: number, h: number, sc: TimeScal
   const opY = y + 3;
   const opH = Math.round(h * 0.34);
   for (const type of ["ok", "info", "fail"] as const) {
-    for (const run of mergeRuns(lane.ops.filter((o) => o.type === type), sc.msPerPx)) {
+    for (const run of mergeRuns(
+      lane.ops.filter((o) => o.type === type),
+      sc.msPerPx,
+    )) {
       const x = sc.x(run.startMs);
       const width = Math.max(1.5, sc.x(run.endMs) - x);
       const title = `${lane.process}: ${run.count} ${type} op${run.count === 1 ? "" : "s"}, ${s1(run.startMs)}–${s1(run.endMs)}`;
@@ -41,11 +44,32 @@ function outageBracket(process: string, w: ProbeLane["outages"][number], top: nu
   const free = placed.every(([a, b]) => cx + half < a || cx - half > b);
   if (free) placed.push([cx - half, cx + half]);
   const title = `${process} outage ${formatSeconds(w.lengthMs)}: ${s1(w.startMs)}–${s1(w.endMs)}, ${w.failedOps} failed/indeterminate ops; first failure to first ok ${formatSeconds(w.narrowMs)}`;
-  return el("g", { class: "outage-window", "data-outage-ms": Math.round(w.lengthMs) }, [
-    el("path", { d, fill: "none", stroke: COLORS.outage, "stroke-width": 1.2 }),
-    free ? el("text", { class: "outage-label", x: cx, y: baseline, "text-anchor": "middle", "font-size": 10, "font-weight": "bold", fill: COLORS.outage, stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, label) : "",
-    `<title>${esc(title)}</title>`,
-  ].join(""));
+  return el(
+    "g",
+    { class: "outage-window", "data-outage-ms": Math.round(w.lengthMs) },
+    [
+      el("path", { d, fill: "none", stroke: COLORS.outage, "stroke-width": 1.2 }),
+      free
+        ? el(
+            "text",
+            {
+              class: "outage-label",
+              x: cx,
+              y: baseline,
+              "text-anchor": "middle",
+              "font-size": 10,
+              "font-weight": "bold",
+              fill: COLORS.outage,
+              stroke: "#fff",
+              "stroke-width": 3,
+              "paint-order": "stroke",
+            },
+            label,
+          )
+        : "",
+      `<title>${esc(title)}</title>`,
+    ].join(""),
+  );
 }
 
 /** SVG of one VIP lane at y: a segment per holder span, coloured per host and labelled; none = grey hatch, several = red. */
@@ -62,19 +86,29 @@ export function vipLaneSvg(lane: VipLane, y: number, h: number, sc: TimeScale, h
     const title = `${lane.subject}: ${label}, ${s1(s.startMs)}–${s1(s.endMs)}${note}`;
     // Narrow split-brain spans still say how many hosts held the VIP; other labels are dropped when they do not fit.
     const shown = [label, kind === "split" ? `${holders!.length}×` : ""].find((t) => t !== "" && textWidth(t, 10.5) + 6 <= width);
-    const text = shown !== undefined && kind !== "none"
-      ? el("text", { x: x + width / 2, y: y + h / 2 + 4, "text-anchor": "middle", "font-size": 10.5, fill: kind === "split" ? "#fff" : COLORS.text, "font-weight": kind === "split" ? "bold" : undefined }, esc(shown))
-      : "";
-    return el("g", { class: `vip-segment ${kind}`, "data-holders": holders?.join(",") }, [
-      el("rect", { x, y: y + 4, width, height: h - 8, fill, stroke: "#fff", "stroke-width": 0.5 }),
-      text,
-      `<title>${esc(title)}</title>`,
-    ].join(""));
+    const text =
+      shown !== undefined && kind !== "none"
+        ? el(
+            "text",
+            { x: x + width / 2, y: y + h / 2 + 4, "text-anchor": "middle", "font-size": 10.5, fill: kind === "split" ? "#fff" : COLORS.text, "font-weight": kind === "split" ? "bold" : undefined },
+            esc(shown),
+          )
+        : "";
+    return el(
+      "g",
+      { class: `vip-segment ${kind}`, "data-holders": holders?.join(",") },
+      [el("rect", { x, y: y + 4, width, height: h - 8, fill, stroke: "#fff", "stroke-width": 0.5 }), text, `<title>${esc(title)}</title>`].join(""),
+    );
   });
   return el("g", { class: "lane vip", "data-lane": lane.subject }, parts.join(""));
 }
 
-interface Run { startMs: number; endMs: number; count: number; open: boolean }
+interface Run {
+  startMs: number;
+  endMs: number;
+  count: number;
+  open: boolean;
+}
 
 // Thousands of ops would make thousands of rects; ops closer than a pixel look the same anyway.
 function mergeRuns(ops: OpMark[], msPerPx: number): Run[] {

@@ -19,9 +19,20 @@ describe("timelineModel", () => {
 
   it("pairs fault phases into periods, open ones ending at the history end", () => {
     const h = new SyntheticHistory()
-      .at(100).fault("kill", "start", ["vm-1"]).at(150).fault("kill", "effective", ["vm-1"]).at(300).fault("kill", "heal", ["vm-1"])
-      .at(400).fault("kill", "healed", ["vm-1"]).at(500).fault("kill", "start", ["vm-2"]).at(550).fault("netem", "failed", ["lb-1"])
-      .at(900).phase("end");
+      .at(100)
+      .fault("kill", "start", ["vm-1"])
+      .at(150)
+      .fault("kill", "effective", ["vm-1"])
+      .at(300)
+      .fault("kill", "heal", ["vm-1"])
+      .at(400)
+      .fault("kill", "healed", ["vm-1"])
+      .at(500)
+      .fault("kill", "start", ["vm-2"])
+      .at(550)
+      .fault("netem", "failed", ["lb-1"])
+      .at(900)
+      .phase("end");
     expect(timelineModel(h.events()).faults).toEqual([
       { name: "kill", targets: ["vm-1"], startMs: 0, effectiveMs: 50, healMs: 200, endMs: 300, end: "healed" },
       { name: "kill", targets: ["vm-2"], startMs: 400, endMs: 800, end: "open" },
@@ -31,9 +42,20 @@ describe("timelineModel", () => {
 
   it("merges VIP samples into holder segments per subject; the last runs to the history end", () => {
     const h = new SyntheticHistory()
-      .at(0).sample("vip:db", ["lb-1"]).at(100).sample("vip:db", ["lb-1"]).at(200).sample("vip:db", [])
-      .at(300).sample("vip:db", ["lb-2", "lb-1"]).at(400).sample("vip:db", "garbage").at(500).sample("vip:ctl", ["c-1"])
-      .at(700).phase("end");
+      .at(0)
+      .sample("vip:db", ["lb-1"])
+      .at(100)
+      .sample("vip:db", ["lb-1"])
+      .at(200)
+      .sample("vip:db", [])
+      .at(300)
+      .sample("vip:db", ["lb-2", "lb-1"])
+      .at(400)
+      .sample("vip:db", "garbage")
+      .at(500)
+      .sample("vip:ctl", ["c-1"])
+      .at(700)
+      .phase("end");
     const m = timelineModel(h.events());
     expect(m.vips.map((v) => v.subject)).toEqual(["vip:ctl", "vip:db"]);
     expect(m.vips[1]!.segments).toEqual([

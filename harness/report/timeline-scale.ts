@@ -20,7 +20,7 @@ export function timeScale(endMs: number, x0: number, x1: number, targetTicks = 1
   const end = endMs > 0 && Number.isFinite(endMs) ? endMs : 1000;
   const raw = end / targetTicks;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const stepMs = (STEPS.map((s) => s * mag).find((s) => s >= raw) ?? 10 * mag);
+  const stepMs = STEPS.map((s) => s * mag).find((s) => s >= raw) ?? 10 * mag;
   const ticks: number[] = [];
   for (let t = 0; t <= end + 1e-9; t += stepMs) ticks.push(Math.round(t * 1e6) / 1e6);
   const k = (x1 - x0) / end;

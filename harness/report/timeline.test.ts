@@ -58,8 +58,7 @@ describe("renderTimelineSvg", () => {
   });
 
   it("colours no-holder spans grey and two holders red", () => {
-    const h = new SyntheticHistory().at(0).sample("vip:db", ["lb-1"]).at(1000).sample("vip:db", [])
-      .at(2000).sample("vip:db", ["lb-1", "lb-2"]).at(5000).sample("vip:db", ["lb-2"]);
+    const h = new SyntheticHistory().at(0).sample("vip:db", ["lb-1"]).at(1000).sample("vip:db", []).at(2000).sample("vip:db", ["lb-1", "lb-2"]).at(5000).sample("vip:db", ["lb-2"]);
     const svg = renderTimelineSvg(h.events());
     expect(svg).toMatch(/class="vip-segment none"[^>]*><rect[^>]*fill="url\(#hp-hatch\)"/);
     expect(svg).toMatch(/class="vip-segment split" data-holders="lb-1,lb-2"><rect[^>]*fill="#d62728"/);
@@ -99,8 +98,20 @@ describe("renderTimelineSvg", () => {
   it("labels the longest of overlapping outage windows and leaves the rest to tooltips", () => {
     const h = new SyntheticHistory();
     // Windows 50.0-50.2 s and 50.2-54.0 s: their label centres are about 33 px apart on a 60 s plot.
-    h.at(0).call("db", "q", "ok").at(50_000).call("db", "q", "ok").at(50_100).call("db", "q", "fail").at(50_200).call("db", "q", "ok")
-      .at(50_300).call("db", "q", "fail").at(54_000).call("db", "q", "ok").at(60_000).call("db", "q", "ok");
+    h.at(0)
+      .call("db", "q", "ok")
+      .at(50_000)
+      .call("db", "q", "ok")
+      .at(50_100)
+      .call("db", "q", "fail")
+      .at(50_200)
+      .call("db", "q", "ok")
+      .at(50_300)
+      .call("db", "q", "fail")
+      .at(54_000)
+      .call("db", "q", "ok")
+      .at(60_000)
+      .call("db", "q", "ok");
     const svg = renderTimelineSvg(h.events());
     expect(count(svg, /class="outage-window"/g)).toBe(2);
     expect(count(svg, /class="outage-label"/g)).toBe(1);

@@ -62,9 +62,17 @@ export function timelineSvgWithLayout(events: readonly HistoryEvent[], opts: Tim
     body.push(el("text", { x: G - 8, y: y + H / 2 + 4, "text-anchor": "end", "font-size": 11.5, fill: COLORS.text }, esc(name)));
   };
   if (m.probes.length) section("PROBES");
-  m.probes.forEach((p, i) => { laneFrame(p.process, i); body.push(probeLaneSvg(p, y, H, sc)); y += H; });
+  m.probes.forEach((p, i) => {
+    laneFrame(p.process, i);
+    body.push(probeLaneSvg(p, y, H, sc));
+    y += H;
+  });
   if (m.vips.length) section("VIP HOLDERS");
-  m.vips.forEach((v, i) => { laneFrame(v.subject, i); body.push(vipLaneSvg(v, y, H, sc, m.vipHosts)); y += H; });
+  m.vips.forEach((v, i) => {
+    laneFrame(v.subject, i);
+    body.push(vipLaneSvg(v, y, H, sc, m.vipHosts));
+    y += H;
+  });
   const plotBottom = Math.max(y, plotTop + H) + 4;
   const height = plotBottom + 66;
 
@@ -109,8 +117,12 @@ function heading(opts: TimelineOptions, W: number): string {
 
 function legend(y: number, x0: number): string {
   const items: [string, string][] = [
-    ["ok op", COLORS.ok], ["failed op", COLORS.fail], ["indeterminate op", COLORS.info],
-    ["fault period", COLORS.fault], ["no VIP holder", "url(#hp-hatch)"], ["two VIP holders", COLORS.split],
+    ["ok op", COLORS.ok],
+    ["failed op", COLORS.fail],
+    ["indeterminate op", COLORS.info],
+    ["fault period", COLORS.fault],
+    ["no VIP holder", "url(#hp-hatch)"],
+    ["two VIP holders", COLORS.split],
   ];
   let x = x0;
   const out: string[] = [];

@@ -12,8 +12,6 @@ describe("verdictMessage", () => {
         { name: "drained", valid: "unknown", details: { reason: "queue drain not recorded" } },
       ],
     });
-    expect(m).toBe(
-      "run chaos-1 verdict fail\nFAIL VIP controller unique: controller: 0 moves; split-brain in 2 samples\nUNKNOWN drained: queue drain not recorded",
-    );
+    expect(m).toBe("run chaos-1 verdict fail\nFAIL VIP controller unique: controller: 0 moves; split-brain in 2 samples\nUNKNOWN drained: queue drain not recorded");
   });
 });

@@ -6,10 +6,16 @@ import { REPORTS_DIR, linkLatest, runDir } from "./reports-dir.ts";
 import { summarize } from "./summary.ts";
 import { readSummary, writeSummary } from "./write-summary.ts";
 
-const summary = (runId: string) => summarize({
-  scenario: "node-loss", topology: "prisma", runId, startedAt: "2025-01-01T00:00:00.000Z", durationMs: 1234,
-  checks: { outage: { valid: true, details: { at: 5n } } }, metrics: { maxOutageMs: 4200 },
-});
+const summary = (runId: string) =>
+  summarize({
+    scenario: "node-loss",
+    topology: "prisma",
+    runId,
+    startedAt: "2025-01-01T00:00:00.000Z",
+    durationMs: 1234,
+    checks: { outage: { valid: true, details: { at: 5n } } },
+    metrics: { maxOutageMs: 4200 },
+  });
 
 describe("writeSummary", () => {
   it("writes summary.json and summary.md and points latest at the run dir with a relative link", () => {

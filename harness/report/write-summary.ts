@@ -27,7 +27,13 @@ export const RunSummarySchema = z.looseObject({
   durationMs: z.number(),
   checks: z.array(z.looseObject({ name: z.string(), valid: z.union([z.boolean(), z.literal("unknown")]), details: z.record(z.string(), z.unknown()) })),
   // A metric that could not be measured (NaN, e.g. no VIP move after a crash) is written as null.
-  metrics: z.record(z.string(), z.number().nullable().transform((v) => v ?? Number.NaN)),
+  metrics: z.record(
+    z.string(),
+    z
+      .number()
+      .nullable()
+      .transform((v) => v ?? Number.NaN),
+  ),
   runId: z.string(),
   standIns: z.array(z.string()).optional(),
   mutations: z.array(z.string()).optional(),

@@ -9,7 +9,10 @@ export const REPO_ROOT = path.join(import.meta.dirname, "..", "..");
 
 /** A site's requirements file that cannot be used; the message names the file and the bad field. */
 export class RequirementsError extends Error {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`${file}: ${problems.join("; ")}`);
     this.name = "RequirementsError";
   }

@@ -15,13 +15,15 @@ export type RequirementId =
   | (typeof HARNESS_REQUIREMENTS)[number]["id"];
 
 /** The documented defaults, before any site override. */
-export const DEFAULT_REQUIREMENTS: readonly Requirement[] = [
-  ...CONTROLLER_REQUIREMENTS, ...DATA_REQUIREMENTS, ...SERVICE_REQUIREMENTS, ...CLUSTERWARE_REQUIREMENTS, ...HARNESS_REQUIREMENTS,
-];
+export const DEFAULT_REQUIREMENTS: readonly Requirement[] = [...CONTROLLER_REQUIREMENTS, ...DATA_REQUIREMENTS, ...SERVICE_REQUIREMENTS, ...CLUSTERWARE_REQUIREMENTS, ...HARNESS_REQUIREMENTS];
 
 /** A lookup that matched no requirement, or more than one with different thresholds. */
 export class UnknownRequirementError extends Error {
-  constructor(readonly scenario: string, readonly key: string, reason: string) {
+  constructor(
+    readonly scenario: string,
+    readonly key: string,
+    reason: string,
+  ) {
     super(`requirement for ${scenario} / ${JSON.stringify(key)}: ${reason}`);
     this.name = "UnknownRequirementError";
   }

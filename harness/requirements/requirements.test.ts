@@ -69,10 +69,13 @@ describe("site override", () => {
   const F = "site.json";
 
   it("patches a threshold and adds a requirement", () => {
-    const o = parseRequirementsOverride(JSON.stringify({
-      requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: 20_000 } },
-      add: [{ id: "SITE-EXTRA-CHECK", scenario: "node-loss", title: "x", text: "x", source: "site runbook §1" }],
-    }), F);
+    const o = parseRequirementsOverride(
+      JSON.stringify({
+        requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMs: 20_000 } },
+        add: [{ id: "SITE-EXTRA-CHECK", scenario: "node-loss", title: "x", text: "x", source: "site runbook §1" }],
+      }),
+      F,
+    );
     const table = applyRequirementsOverride(DEFAULT_REQUIREMENTS, o, F);
     expect(thresholdMs("node-loss", "controllerVipMoveMs", undefined, table)).toBe(20_000);
     expect(requirementText(table.find((r) => r.id === "PRISMA-CTRL-VIP-MOVE")!)).toMatch(/within 20 s$/);
@@ -86,8 +89,11 @@ describe("site override", () => {
     ["a misspelt field", { requirements: { "PRISMA-CTRL-VIP-MOVE": { thresholdMS: 20_000 } } }, /requirements\.PRISMA-CTRL-VIP-MOVE: .*thresholdMS/],
     ["an unknown top-level key", { thresholds: {} }, /\(root\): .*thresholds/],
     ["an added requirement missing its source", { add: [{ id: "SITE-X-Y", scenario: "s", title: "c", text: "t" }] }, /add\.0\.source/],
-    ["an added requirement carrying a formula in JSON", { add: [{ id: "SITE-X-Y", scenario: "s", title: "c", text: "t", source: "site SLA", bound: { kind: "prisma" } }] },
-      /add\.0\.bound: must be a derived bound/],
+    [
+      "an added requirement carrying a formula in JSON",
+      { add: [{ id: "SITE-X-Y", scenario: "s", title: "c", text: "t", source: "site SLA", bound: { kind: "prisma" } }] },
+      /add\.0\.bound: must be a derived bound/,
+    ],
   ])("rejects %s, naming the field", (_what, json, message) => {
     expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(RequirementsError);
     expect(() => parseRequirementsOverride(JSON.stringify(json), F)).toThrow(message);

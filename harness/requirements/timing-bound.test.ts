@@ -78,8 +78,9 @@ describe("bounds from the documented timings", () => {
   it("pins the formulas term by term under the default tunables", () => {
     expect(explainBound(F.PCMK_VIP_AFTER_NODE_LOSS)).toBe(
       "corosyncTokenMs (the lost node's token times out) (3 s) + 1.2 × corosyncTokenMs (consensus on the new membership) (3.6 s) + " +
-      "3 s DC election and transition (budget) (3 s) + 2 s IPaddr2 start (budget) (2 s) + 2 s VIP sampler round and exec (budget) (2 s) + " +
-      "12 s margin (load; 10.4-10.5 s measured) (12 s) = 26 s");
+        "3 s DC election and transition (budget) (3 s) + 2 s IPaddr2 start (budget) (2 s) + 2 s VIP sampler round and exec (budget) (2 s) + " +
+        "12 s margin (load; 10.4-10.5 s measured) (12 s) = 26 s",
+    );
     expect(F.LB_VIP_MOVE.formula(prisma.tunables)).toBe(3_000 + 1_000 + 1_000 + 2_000 + 4_000);
     expect(F.WRITER_FAILOVER.formula(prisma.tunables)).toBe(2 * (1_000 + 3_000) + 3_500 + 8_000);
     expect(F.KEYSTONE_RESTART_IN_PLACE.formula(prisma.tunables)).toBe(5_000 + 1_000 + 20_000 + 75_000 + 3_000 + 10_000);

@@ -13,10 +13,14 @@ describe("scenario wait conditions", () => {
 
   it("preFaultTokensRevalidated waits for a validation of every pre-fault token after the heal", () => {
     const h = new SyntheticHistory()
-      .at(0).call("keystone", "issue", "ok", { value: "t1" })
-      .at(10).fault("kill", "effective", ["c1"])
-      .at(20).fault("kill", "healed", ["c1"])
-      .at(30).call("keystone", "validate", "fail", { value: "t2" });
+      .at(0)
+      .call("keystone", "issue", "ok", { value: "t1" })
+      .at(10)
+      .fault("kill", "effective", ["c1"])
+      .at(20)
+      .fault("kill", "healed", ["c1"])
+      .at(30)
+      .call("keystone", "validate", "fail", { value: "t2" });
     expect(preFaultTokensRevalidated(h.events())).toBe(false);
     h.at(40).call("keystone", "validate", "fail", { value: "t1" });
     expect(preFaultTokensRevalidated(h.events())).toBe(true);

@@ -8,11 +8,8 @@ export function preFaultTokensRevalidated(events: readonly HistoryEvent[], proce
   const { effectiveMono, healedMono } = faultWindow(events);
   if (!effectiveMono || !healedMono) return false;
   const ops = completedOps(events, { process });
-  const before = new Set(
-    ops.filter((o) => o.f === "issue" && o.type === "ok" && o.completeMono && BigInt(o.completeMono) < BigInt(effectiveMono)).map((o) => String(o.value)),
-  );
-  for (const o of ops)
-    if (o.f === "validate" && o.completeMono && BigInt(o.invokeMono) >= BigInt(healedMono)) before.delete(String(o.value));
+  const before = new Set(ops.filter((o) => o.f === "issue" && o.type === "ok" && o.completeMono && BigInt(o.completeMono) < BigInt(effectiveMono)).map((o) => String(o.value)));
+  for (const o of ops) if (o.f === "validate" && o.completeMono && BigInt(o.invokeMono) >= BigInt(healedMono)) before.delete(String(o.value));
   return before.size === 0;
 }
 

@@ -18,7 +18,13 @@ function evidence(
   o: { runbook?: RunSummary["checks"][number]; proved?: Record<string, number> | undefined; trueChecks?: string[] } = {},
 ): ControlEvidence {
   const summary: RunSummary = {
-    scenario, topology: "prisma", verdict, startedAt: "2026-11-22T00:00:00.000Z", durationMs: 1, metrics: {}, runId: "r",
+    scenario,
+    topology: "prisma",
+    verdict,
+    startedAt: "2026-11-22T00:00:00.000Z",
+    durationMs: 1,
+    metrics: {},
+    runId: "r",
     checks: [
       ...falseChecks.map((id) => ({ id, name: id, valid: false as const, details: {} })),
       ...(o.trueChecks ?? []).map((id) => ({ id, name: id, valid: true as const, details: {} })),
@@ -37,7 +43,10 @@ describe("planControls", () => {
   });
 
   it("combined: one build per topology with every mutation, each scenario once", () => {
-    const groups = planControls(CONTROLS.filter((c) => c.topology === "prisma"), true);
+    const groups = planControls(
+      CONTROLS.filter((c) => c.topology === "prisma"),
+      true,
+    );
     expect(groups).toHaveLength(1);
     expect(groups[0]!.scenarios.filter((s) => s === "node-loss")).toHaveLength(1);
     expect(groups[0]!.mutations).toContain("lb-no-healthcheck");

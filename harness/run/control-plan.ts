@@ -12,8 +12,7 @@ export interface ControlGroup {
   controls: Control[];
 }
 
-const clash = (a: Control, b: Control) =>
-  a.mutation !== b.mutation && ((a.conflicts ?? []).some((c) => c.mutation === b.mutation) || (b.conflicts ?? []).some((c) => c.mutation === a.mutation));
+const clash = (a: Control, b: Control) => a.mutation !== b.mutation && ((a.conflicts ?? []).some((c) => c.mutation === b.mutation) || (b.conflicts ?? []).some((c) => c.mutation === a.mutation));
 
 /**
  * Groups controls into topology builds: one per control (each mutation alone, the faithful
@@ -94,11 +93,22 @@ export function judgeControl(control: Control, run: ControlEvidence | undefined)
   const { summary } = run;
   const failed = summary.checks.filter((c) => c.valid === false);
   const notFailed = control.failing.filter((id) => checkOf(summary, id)?.valid !== false);
-  const figures = control.failing.map((id) => checkOf(summary, id)).filter((c) => c?.valid === false).map((c) => `${c!.name}: ${checkDigest(c!, 120)}`);
+  const figures = control.failing
+    .map((id) => checkOf(summary, id))
+    .filter((c) => c?.valid === false)
+    .map((c) => `${c!.name}: ${checkDigest(c!, 120)}`);
   const { valid, reason } = verdictOf(control, run, demanded, notFailed);
   return {
-    ...base, actual: summary.verdict, valid, reason, failedChecks: failed.map((c) => c.name), figures, notFailed, faults: demanded,
-    ok: valid === true, runId: summary.runId,
+    ...base,
+    actual: summary.verdict,
+    valid,
+    reason,
+    failedChecks: failed.map((c) => c.name),
+    figures,
+    notFailed,
+    faults: demanded,
+    ok: valid === true,
+    runId: summary.runId,
   };
 }
 
@@ -115,7 +125,14 @@ function verdictOf(control: Control, run: ControlEvidence, demanded: ControlResu
   const named = control.failing.map((n) => ({ name: n, valid: checkOf(summary, n)?.valid }));
   const passed = named.filter((c) => c.valid === true).map((c) => c.name);
   if (passed.length) return { valid: false, reason: `the scenario did not see the mutation: ${passed.join(", ")} passed` };
-  if (notFailed.length) return { valid: "unknown", reason: `${notFailed.join(", ")}: ${named.filter((c) => notFailed.includes(c.name)).map((c) => c.valid ?? "not reported").join(", ")}` };
+  if (notFailed.length)
+    return {
+      valid: "unknown",
+      reason: `${notFailed.join(", ")}: ${named
+        .filter((c) => notFailed.includes(c.name))
+        .map((c) => c.valid ?? "not reported")
+        .join(", ")}`,
+    };
   return { valid: true, reason: "failed as documented after its faults took effect" };
 }
 

@@ -43,19 +43,25 @@ const KILLS_TO_RELOCATE = clusterware.tunables.restartAttempts + 1;
  */
 export const CONTROLS: readonly Control[] = [
   {
-    mutation: "keystone-keys-unsynced", scenario: "node-loss", topology: "prisma",
+    mutation: "keystone-keys-unsynced",
+    scenario: "node-loss",
+    topology: "prisma",
     failing: ["PRISMA-CTRL-TOKENS"],
     faults: [{ fault: "kill", times: 1 }],
     why: "tokens issued on one controller fail on the other after failover",
   },
   {
-    mutation: "controller-group-unconstrained", scenario: "node-loss", topology: "prisma",
+    mutation: "controller-group-unconstrained",
+    scenario: "node-loss",
+    topology: "prisma",
     failing: ["PRISMA-CTRL-PLACEMENT"],
     faults: [{ fault: "kill", times: 1 }],
     why: "g_controller lands on controller-3, where the guide forbids it",
   },
   {
-    mutation: "rabbit-no-ha-policy", scenario: "rabbit-node-loss", topology: "prisma",
+    mutation: "rabbit-no-ha-policy",
+    scenario: "rabbit-node-loss",
+    topology: "prisma",
     // Measured: the queue's node takes the queue down with it: publishes get no confirm and the
     // consumer nothing until it returns (63.6 s outage, nothing served elsewhere). Persistent
     // messages on a durable queue come back with a restarted node; only a node lost for good loses them.
@@ -64,44 +70,58 @@ export const CONTROLS: readonly Control[] = [
     why: "an unmirrored queue dies with its node: nothing fails over, confirms stop",
   },
   {
-    mutation: "gluster-single-brick", scenario: "gluster-brick-loss", topology: "prisma",
+    mutation: "gluster-single-brick",
+    scenario: "gluster-brick-loss",
+    topology: "prisma",
     failing: ["PRISMA-GLUSTER-OUTAGE", "PRISMA-GLUSTER-UPLOAD"],
     faults: [{ fault: "kill", times: 1 }],
     why: "images are unreadable and uploads fail while the only brick is gone",
   },
   {
-    mutation: "lb-no-healthcheck", scenario: "galera-partition", topology: "prisma",
+    mutation: "lb-no-healthcheck",
+    scenario: "galera-partition",
+    topology: "prisma",
     failing: ["PRISMA-GALERA-MAJORITY"],
     faults: [{ fault: "partition", times: 1 }],
     why: "HAProxy keeps sending to a non-Primary node that refuses every query",
   },
   {
-    mutation: "retry-less-client", scenario: "galera-deadlock", topology: "prisma",
+    mutation: "retry-less-client",
+    scenario: "galera-deadlock",
+    topology: "prisma",
     failing: ["PRISMA-GALERA-SINGLE-NO-LOST"],
     // A workload, no fault: concurrent read-modify-writes are the whole scenario.
     faults: [],
     why: "a read-modify-write client without retry loses concurrent updates",
   },
   {
-    mutation: "no-restart-limit", scenario: "restart-then-relocate", topology: "clusterware",
+    mutation: "no-restart-limit",
+    scenario: "restart-then-relocate",
+    topology: "clusterware",
     // The decisive kill is the one after RESTART_ATTEMPTS: a run that stopped before it proves nothing.
     failing: ["CW-RELOCATE-VIP"],
     faults: [{ fault: "kill-process:mysqld", times: KILLS_TO_RELOCATE }],
-    conflicts: [{
-      mutation: "shared-vip",
-      why: "with RabbitMQ in MySQL's group every restart also restarts RabbitMQ: the runbook's wait for the 2nd restart timed out before the decisive kill (CI, 2026-11-22)",
-    }],
+    conflicts: [
+      {
+        mutation: "shared-vip",
+        why: "with RabbitMQ in MySQL's group every restart also restarts RabbitMQ: the runbook's wait for the 2nd restart timed out before the decisive kill (CI, 2026-11-22)",
+      },
+    ],
     why: "without RESTART_ATTEMPTS the clusterware restarts mysqld in place forever and never relocates the chain",
   },
   {
-    mutation: "shared-vip", scenario: "independent-vips", topology: "clusterware",
+    mutation: "shared-vip",
+    scenario: "independent-vips",
+    topology: "clusterware",
     failing: ["CW-INDEP-MQ-UP"],
     // The first restart of MySQL already restarts RabbitMQ with it.
     faults: [{ fault: "kill-process:mysqld", times: 1 }],
-    conflicts: [{
-      mutation: "no-restart-limit",
-      why: "independent-vips waits for MySQL to relocate, which no-restart-limit never does: its runbook cannot run to the end",
-    }],
+    conflicts: [
+      {
+        mutation: "no-restart-limit",
+        why: "independent-vips waits for MySQL to relocate, which no-restart-limit never does: its runbook cannot run to the end",
+      },
+    ],
     why: "behind MySQL's VIP, in MySQL's group, RabbitMQ stops whenever MySQL restarts or relocates",
   },
 ];

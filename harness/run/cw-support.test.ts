@@ -4,8 +4,7 @@ import { SyntheticHistory } from "../history/index.ts";
 import { parsePcmkLog } from "./cw-support.ts";
 
 // Lines as Pacemaker 2.1.5 (Debian bookworm) writes them in /var/log/pacemaker/pacemaker.log.
-const boot = (t: string, node = "ctr1") =>
-  `Nov 22 ${t} ${node} pacemakerd          [107] (main) 	notice: Starting Pacemaker 2.1.5 | build=a3f44794f94 features:agent-manpages`;
+const boot = (t: string, node = "ctr1") => `Nov 22 ${t} ${node} pacemakerd          [107] (main) 	notice: Starting Pacemaker 2.1.5 | build=a3f44794f94 features:agent-manpages`;
 const result = (t: string, op: string, rsc: string, res = "ok", node = "ctr1") =>
   `Nov 22 ${t} ${node} pacemaker-controld  [119] (log_executor_event) 	notice: Result of ${op} operation for ${rsc} on ${node}: ${res} | CIB update 24, graph action confirmed; call=14 key=${rsc}_${op}_0 rc=0`;
 const noise = [
@@ -30,8 +29,15 @@ describe("parsePcmkLog", () => {
 
   it("feeds chainOrder: a log in documented order passes, one where mysqld starts before its mount fails", () => {
     const chain = ["mysqlVIP", "mysql_data", "mysql"];
-    const good = [boot("06:00:00.000"), result("06:00:01.000", "start", "mysqlVIP"), result("06:00:02.000", "start", "mysql_data"), result("06:00:03.000", "start", "mysql"),
-      result("06:01:00.000", "stop", "mysql"), result("06:01:01.000", "stop", "mysql_data"), result("06:01:02.000", "stop", "mysqlVIP")].join("\n");
+    const good = [
+      boot("06:00:00.000"),
+      result("06:00:01.000", "start", "mysqlVIP"),
+      result("06:00:02.000", "start", "mysql_data"),
+      result("06:00:03.000", "start", "mysql"),
+      result("06:01:00.000", "stop", "mysql"),
+      result("06:01:01.000", "stop", "mysql_data"),
+      result("06:01:02.000", "stop", "mysqlVIP"),
+    ].join("\n");
     const bad = [boot("06:00:00.000"), result("06:00:01.000", "start", "mysqlVIP"), result("06:00:02.000", "start", "mysql"), result("06:00:03.000", "start", "mysql_data")].join("\n");
     const judge = (log: string) => chainOrder(new SyntheticHistory().at(0).sample("pcmk-ops:ctr1", parsePcmkLog(log, 2026)).events(), { chain });
     expect(judge(good).valid).toBe(true);

@@ -50,7 +50,8 @@ export function pcmkOpsSample(r: { exitCode: number; stdout: string; stderr: str
 export async function recordPcmkOps(run: ScenarioRun, running: Cw): Promise<void> {
   await run.step("record every node's Pacemaker start/stop results", async () => {
     for (const h of cwNodes(running)) {
-      const r = await h.exec(["grep", "-E", "Result of (start|stop) operation|Starting Pacemaker", "/var/log/pacemaker/pacemaker.log"], { allowFail: true, timeoutMs: 15_000 })
+      const r = await h
+        .exec(["grep", "-E", "Result of (start|stop) operation|Starting Pacemaker", "/var/log/pacemaker/pacemaker.log"], { allowFail: true, timeoutMs: 15_000 })
         .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       run.record({ kind: "pcmk-ops", host: h.name }, pcmkOpsSample(r, new Date().getUTCFullYear()));
     }
@@ -88,10 +89,14 @@ export async function consolidate(run: ScenarioRun, running: Cw, pool: string, n
   if (!away.length) return [];
   return run.step(`move ${away.map((g) => g.id).join(", ")} to ${node}, the pool's one active node`, async () => {
     for (const g of away) await ctl.exec(["crm_resource", "--move", "--resource", g.id, "--node", node], { timeoutMs: 30_000 });
-    await waitFor(`${away.map((g) => g.id).join(", ")} running on ${node}`, async () => {
-      const now = await cwStatus(running);
-      return away.every((g) => g.members.every((m) => healthyOn(now, m) === node)) || undefined;
-    }, { timeoutMs: 180_000, intervalMs: 500 });
+    await waitFor(
+      `${away.map((g) => g.id).join(", ")} running on ${node}`,
+      async () => {
+        const now = await cwStatus(running);
+        return away.every((g) => g.members.every((m) => healthyOn(now, m) === node)) || undefined;
+      },
+      { timeoutMs: 180_000, intervalMs: 500 },
+    );
     for (const g of away) await ctl.exec(["crm_resource", "--clear", "--resource", g.id], { timeoutMs: 30_000 });
     return away.map((g) => g.id);
   });

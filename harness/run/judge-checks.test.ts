@@ -32,7 +32,11 @@ describe("judgeChecks", () => {
 
   it("reports a throwing metrics function as the unknown metrics check, and a crash as an unknown runbook", () => {
     const j = judgeChecks("node-loss", { "PRISMA-CTRL-VIP-MOVE": () => verdict(true, {}, 1) }, [], {
-      ...T, crash: "boom", metrics: () => { throw new Error("bad"); },
+      ...T,
+      crash: "boom",
+      metrics: () => {
+        throw new Error("bad");
+      },
     });
     expect(j.checks.find((c) => c.id === "HAPROOF-METRICS-RECORDED")).toMatchObject({ name: "metrics recorded", valid: "unknown" });
     expect(j.checks.find((c) => c.id === "HAPROOF-RUNBOOK-COMPLETE")).toMatchObject({ valid: "unknown", details: { error: "boom" } });

@@ -54,9 +54,7 @@ export function judgeChecks<C extends Checks>(scenario: string, checks: C, event
   for (const [id, check] of Object.entries(checks) as [string, Check | undefined][]) {
     if (!check) continue;
     const req = mine.find((r) => r.id === id);
-    report(id, req?.title ?? id, req
-      ? guard(req.title, check)(events)
-      : verdict("unknown", { reason: `${id} is no requirement of scenario ${scenario}: its check cannot be judged` }));
+    report(id, req?.title ?? id, req ? guard(req.title, check)(events) : verdict("unknown", { reason: `${id} is no requirement of scenario ${scenario}: its check cannot be judged` }));
   }
   const runbook = table.find((r) => r.id === RUNBOOK_CHECK)?.title ?? "the runbook ran to the end";
   report(RUNBOOK_CHECK, runbook, o.crash ? verdict("unknown", { error: o.crash }) : verdict(true, {}));

@@ -25,12 +25,18 @@ export function brokerOrder<T extends { name: string }>(hosts: readonly T[], fir
  * confirmed publishes and deliveries. Records into the run's history; the caller stops them.
  */
 export async function startMqClients(run: ScenarioRun, running: Site, queue: string, first: string, baselineOk = 10): Promise<MqClients> {
-  const hosts = brokerOrder(running.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip })), first);
+  const hosts = brokerOrder(
+    running.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip })),
+    first,
+  );
   const o = { history: run.history, hosts, queue, queueArguments: queueArguments(running.topology) };
   const publisher = amqpPublisher(o);
   const consumer = new AmqpConsumer(o);
   const all: Probe[] = [publisher, consumer];
-  run.record({ kind: "amqp-broker-order" }, hosts.map((h) => h.name));
+  run.record(
+    { kind: "amqp-broker-order" },
+    hosts.map((h) => h.name),
+  );
   for (const p of all) p.start();
   const okOf = (process: string) => completedOps(run.history.events(), { process }).filter((op) => op.type === "ok").length;
   await run.until(`${baselineOk} confirmed publishes and deliveries through ${first}`, () => okOf("amqp-publish") >= baselineOk && okOf("amqp-consume") >= baselineOk, 60_000);

@@ -1,5 +1,4 @@
 import type { RunningTopology } from "../engine/index.ts";
-import type { Host } from "../transport/index.ts";
 import { queueMirrors, rabbitAppRunning, rabbitStatus } from "../observe/index.ts";
 import type { History, Subject } from "../history/index.ts";
 import { Sampler } from "../probes/index.ts";
@@ -33,7 +32,10 @@ export function rabbitSampler(running: RunningTopology, history: History, queue?
         for (const h of hosts) {
           const q = await queueMirrors(h, queue).catch(() => null);
           if (q) {
-            out.push([{ kind: "rabbit-queue", queue }, { ...q, observer: h.name }]);
+            out.push([
+              { kind: "rabbit-queue", queue },
+              { ...q, observer: h.name },
+            ]);
             break;
           }
         }

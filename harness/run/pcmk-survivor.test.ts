@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { chooseSurvivor } from "./pcmk-survivor.ts";
 
 const controllers = ["controller-1", "controller-2", "controller-3"];
-const allowed = [["controller-1", "controller-2"], ["controller-2", "controller-3"]];
+const allowed = [
+  ["controller-1", "controller-2"],
+  ["controller-2", "controller-3"],
+];
 
 describe("chooseSurvivor", () => {
   it("keeps the controller holding the most groups", () => {

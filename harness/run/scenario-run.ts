@@ -27,7 +27,10 @@ export class ScenarioRun {
   private readonly injected: FaultHandle[] = [];
   private readonly progress: Progress;
 
-  private constructor(readonly name: string, readonly running: RunningTopology<AnyTopology>) {
+  private constructor(
+    readonly name: string,
+    readonly running: RunningTopology<AnyTopology>,
+  ) {
     this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
     this.dir = join(REPORTS_DIR, this.id);
     this.history = new History({ file: join(this.dir, "history.jsonl") });
@@ -88,9 +91,11 @@ export class ScenarioRun {
   async clients(spec: ClientSpec, baselineOk = 10): Promise<Clients> {
     this.clientSet = await this.step("start clients", () => CLIENT_SETS[kindOf(this.running.topology).name](this.running, this.history, spec));
     const processes = this.clientSet.probes.map((p) => p.name).filter((n) => !["vip-owner", "wsrep", "placement", "amqp-consume"].includes(n));
-    await this.until(`a baseline of ${baselineOk} ok ops per client`, () =>
-      processes.every((p) => completedOps(this.history.events(), { process: p }).filter((o) => o.type === "ok").length >= baselineOk),
-    60_000);
+    await this.until(
+      `a baseline of ${baselineOk} ok ops per client`,
+      () => processes.every((p) => completedOps(this.history.events(), { process: p }).filter((o) => o.type === "ok").length >= baselineOk),
+      60_000,
+    );
     return this.clientSet;
   }
 

@@ -24,7 +24,10 @@ export function anyScenarioTopology(extra: Record<string, unknown> = {}, default
   const name = o.topology ?? defaultName;
   const overrides = withMutations({ ...parseSets(o.sets), ...extra }, o.mutations);
   // HAPROOF_SHARED_KEY keeps concurrent developers' sessions on separate runs.
-  const key = createHash("sha256").update(JSON.stringify([name, overrides, process.env.HAPROOF_SHARED_KEY ?? ""])).digest("hex").slice(0, 12);
+  const key = createHash("sha256")
+    .update(JSON.stringify([name, overrides, process.env.HAPROOF_SHARED_KEY ?? ""]))
+    .digest("hex")
+    .slice(0, 12);
   return { topology: loadTopology(name, overrides), key };
 }
 

@@ -20,8 +20,11 @@ export interface Condition<T = unknown> {
   readonly timeoutMs?: number;
 }
 
-const cond = <T>(name: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Condition<T> =>
-  ({ name, probe: async () => probe(), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+const cond = <T>(name: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Condition<T> => ({
+  name,
+  probe: async () => probe(),
+  ...(timeoutMs === undefined ? {} : { timeoutMs }),
+});
 
 /** Hosts that may answer for `vip`: every host of the roles its allowed hosts have, so a holder outside `allowed` shows. */
 function vipCandidates(running: Site<BaseTopology>, vip: string): Host[] {
@@ -41,26 +44,26 @@ export const until = {
   /** Every data host's Galera node Synced and Primary, in a cluster of `size` (default: the number of data hosts), read live. */
   galeraSynced(running: Site, size = running.hostsOf("datahost").length): Condition<true> {
     const nodes = running.hostsOf("datahost");
-    return cond(`every Galera node Synced and Primary in a cluster of ${size}`, async () =>
-      (await Promise.all(nodes.map((h) => galeraStatus(h)))).every((s) => galeraSynced(s, size)));
+    return cond(`every Galera node Synced and Primary in a cluster of ${size}`, async () => (await Promise.all(nodes.map((h) => galeraStatus(h)))).every((s) => galeraSynced(s, size)));
   },
 
   /** The latest `wsrep:<host>` sample of every host in `hosts` Synced and Primary, in a cluster of `size` (default hosts.length). */
   galeraSyncedSampled(history: History, hosts: readonly string[], size = hosts.length): Condition<true> {
     return cond(`a sample of every Galera node Synced and Primary in a cluster of ${size}`, () =>
-      hosts.every((host) => galeraSynced(lastSample(history.events(), { kind: "wsrep", host })?.value, size)));
+      hosts.every((host) => galeraSynced(lastSample(history.events(), { kind: "wsrep", host })?.value, size)),
+    );
   },
 
   /** The latest `rabbit:<host>` sample of every host in `hosts` shows the three nodes running, unpartitioned ({@link rabbitConverged}). */
   rabbitConverged(history: History, hosts: readonly string[]): Condition<true> {
-    return cond("a sample of every RabbitMQ node with 3 running and no partition", () =>
-      hosts.every((host) => rabbitConverged(lastSample(history.events(), { kind: "rabbit", host })?.value)));
+    return cond("a sample of every RabbitMQ node with 3 running and no partition", () => hosts.every((host) => rabbitConverged(lastSample(history.events(), { kind: "rabbit", host })?.value)));
   },
 
   /** The latest `rabbit:<host>` sample of every observer lists exactly `count` running nodes. */
   rabbitRunning(history: History, observers: readonly string[], count: number): Condition<true> {
     return cond(`${observers.join(", ")} see${observers.length === 1 ? "s" : ""} ${count} RabbitMQ nodes running`, () =>
-      observers.every((host) => (lastSample(history.events(), { kind: "rabbit", host })?.value as { running?: string[] } | undefined)?.running?.length === count));
+      observers.every((host) => (lastSample(history.events(), { kind: "rabbit", host })?.value as { running?: string[] } | undefined)?.running?.length === count),
+    );
   },
 
   /** The last `n` (default 10) completed ops of every process all ok; with `sinceMono`, counting only ops invoked after it. */
@@ -76,8 +79,7 @@ export const until = {
 
   /** Every `processes` op after the fault served by a host outside `away`, as {@link failedOver} judges it (no bound). */
   servedAway(history: History, processes: readonly string[], away: readonly string[]): Condition<true> {
-    return cond(`${processes.join(", ")} served by a host other than ${away.join(", ")}`, () =>
-      failedOver(history.events(), { processes: [...processes], away: [...away] }).valid === true);
+    return cond(`${processes.join(", ")} served by a host other than ${away.join(", ")}`, () => failedOver(history.events(), { processes: [...processes], away: [...away] }).valid === true);
   },
 
   /** Every token issued before the fault has had a validation invoked after the heal ({@link preFaultTokensRevalidated}). */

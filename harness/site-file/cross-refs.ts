@@ -18,8 +18,7 @@ export function crossReferenceProblems(site: SiteFile, opts: { acceptNewHostKeys
       problems.push(`hosts.${i}.ssh.hostKey: ${h.name}'s host key is not pinned and no knownHosts file is named (host keys are always verified; --accept-new-host-keys records them on first use)`);
     }
   });
-  const unknownHosts = (where: string, list: readonly string[]) =>
-    list.forEach((n, j) => names.has(n) || problems.push(`${where}.${j}: no host "${n}" in hosts`));
+  const unknownHosts = (where: string, list: readonly string[]) => list.forEach((n, j) => names.has(n) || problems.push(`${where}.${j}: no host "${n}" in hosts`));
   const vipNames = new Set(site.vips.map((v) => v.name));
   site.vips.forEach((v, i) => unknownHosts(`vips.${i}.allowed`, v.allowed));
   site.groups.forEach((g, i) => {

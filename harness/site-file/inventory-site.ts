@@ -60,6 +60,6 @@ export function hostsFromInventory(inv: Inventory, mapping: GroupMapping): SiteF
 /** Mapped roles that no inventory host plays, e.g. `lb (no host in loadbalancer, haproxy)`. Pure. */
 export function unmappedRoles(inv: Inventory, mapping: GroupMapping): string[] {
   return (Object.entries(mapping) as [SiteRole, readonly string[]][])
-    .filter(([, groups]) => groups.every((g) => !(inv.groups[g]?.length)))
+    .filter(([, groups]) => groups.every((g) => !inv.groups[g]?.length))
     .map(([role, groups]) => `${role} (no host in ${groups.join(", ")})`);
 }

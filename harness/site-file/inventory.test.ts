@@ -56,11 +56,13 @@ all:
     expect(yaml.groups.all).toEqual(["infra1", "infra2", "lb1"]);
     expect(yaml.hostvars.infra1).toMatchObject({ ansible_user: "osa", ansible_host: "172.30.0.31" });
     expect(yaml.hostvars.lb1.ansible_user).toBe("root");
-    const list = fromInventoryList(JSON.stringify({
-      _meta: { hostvars: { infra1: { ansible_host: "172.30.0.31" } } },
-      all: { children: ["galera_all", "ungrouped"] },
-      galera_all: { hosts: ["infra1", "infra2"] },
-    }));
+    const list = fromInventoryList(
+      JSON.stringify({
+        _meta: { hostvars: { infra1: { ansible_host: "172.30.0.31" } } },
+        all: { children: ["galera_all", "ungrouped"] },
+        galera_all: { hosts: ["infra1", "infra2"] },
+      }),
+    );
     expect(list.groups.all).toEqual(["infra1", "infra2"]);
     expect(() => parseYamlInventory("a: [")).toThrow(/not YAML/);
     expect(() => parseYamlInventory("a:\n  children:\n    a: {}\n")).toThrow(/its own child/);
@@ -69,7 +71,10 @@ all:
   it("maps kolla and openstack-ansible groups to site roles, with SSH settings from the standard vars", () => {
     const hosts = hostsFromInventory(parseIniInventory(KOLLA_INI), KOLLA_GROUPS);
     expect(hosts.find((h) => h.name === "ctl03")).toEqual({
-      name: "ctl03", address: "172.30.0.13", ssh: { user: "kolla", identity: "/keys/kolla", sudo: true }, roles: ["galera", "rabbitmq", "lb", "controller", "network"],
+      name: "ctl03",
+      address: "172.30.0.13",
+      ssh: { user: "kolla", identity: "/keys/kolla", sudo: true },
+      roles: ["galera", "rabbitmq", "lb", "controller", "network"],
     });
     expect(hosts.find((h) => h.name === "ctl01")?.roles).toEqual(["galera", "rabbitmq", "controller"]);
     const osa = parseYamlInventory("galera_all:\n  hosts:\n    Infra1: { ansible_port: 2222 }\n");

@@ -8,7 +8,10 @@ export interface Inventory {
 
 /** An inventory that cannot be read; names the source and the reason. */
 export class InventoryError extends Error {
-  constructor(readonly source: string, reason: string) {
+  constructor(
+    readonly source: string,
+    reason: string,
+  ) {
     super(`inventory ${source}: ${reason}`);
     this.name = "InventoryError";
   }
@@ -21,8 +24,10 @@ interface RawGroup {
 }
 
 const raw = (groups: Map<string, RawGroup>, name: string): RawGroup => {
-  let g = groups.get(name);
-  if (!g) groups.set(name, (g = { hosts: new Set(), children: new Set(), vars: {} }));
+  const known = groups.get(name);
+  if (known) return known;
+  const g: RawGroup = { hosts: new Set(), children: new Set(), vars: {} };
+  groups.set(name, g);
   return g;
 };
 
@@ -38,10 +43,12 @@ export function expandHostPattern(pattern: string): string[] {
 }
 
 function inlineVars(fields: string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.map((f) => {
-    const i = f.indexOf("=");
-    return i < 0 ? [f, true] : [f.slice(0, i), f.slice(i + 1).replace(/^(["'])(.*)\1$/, "$2")];
-  }));
+  return Object.fromEntries(
+    fields.map((f) => {
+      const i = f.indexOf("=");
+      return i < 0 ? [f, true] : [f.slice(0, i), f.slice(i + 1).replace(/^(["'])(.*)\1$/, "$2")];
+    }),
+  );
 }
 
 /** Parses a static INI inventory (`[group]`, `[group:children]`, `[group:vars]`, inline host vars, ranges). Pure. */
@@ -63,10 +70,11 @@ export function parseIniInventory(text: string, source = "inventory"): Inventory
     const fields = l.split(/\s+/);
     if (section.kind === "children") g.children.add(fields[0]);
     else if (section.kind === "vars") Object.assign(g.vars, inlineVars([l.replace(/\s*=\s*/, "=")]));
-    else for (const h of expandHostPattern(fields[0])) {
-      g.hosts.add(h);
-      hostvars[h] = { ...hostvars[h], ...inlineVars(fields.slice(1)) };
-    }
+    else
+      for (const h of expandHostPattern(fields[0])) {
+        g.hosts.add(h);
+        hostvars[h] = { ...hostvars[h], ...inlineVars(fields.slice(1)) };
+      }
   });
   return resolve(groups, hostvars, source);
 }
@@ -139,7 +147,10 @@ function resolve(groups: Map<string, RawGroup>, hostvars: Record<string, Record<
   // Group vars apply to every host of the group; as in Ansible, a child group's vars override its parents',
   // and a host's own vars override every group's.
   const depth = (name: string, seen: string[] = []): number => {
-    const parents = [...groups].filter(([, g]) => g.children.has(name)).map(([p]) => p).filter((p) => !seen.includes(p));
+    const parents = [...groups]
+      .filter(([, g]) => g.children.has(name))
+      .map(([p]) => p)
+      .filter((p) => !seen.includes(p));
     if (name === "all") return -1;
     return parents.length ? 1 + Math.max(...parents.map((p) => depth(p, [...seen, name]))) : 0;
   };

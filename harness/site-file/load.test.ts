@@ -10,7 +10,13 @@ const site = (patch: Record<string, unknown> = {}) => ({
   name: "staging",
   hosts: [
     { name: "ctl-1", address: "172.30.0.11", ssh: { identity: "/keys/id", hostKey: KEY }, roles: ["controller"] },
-    { name: "ctl-2", address: "172.30.0.12", ssh: { agent: true, hostKey: KEY, sudo: true }, roles: ["controller", "network"], power: { driver: "command", off: "off.sh", on: "on.sh", status: "st.sh" } },
+    {
+      name: "ctl-2",
+      address: "172.30.0.12",
+      ssh: { agent: true, hostKey: KEY, sudo: true },
+      roles: ["controller", "network"],
+      power: { driver: "command", off: "off.sh", on: "on.sh", status: "st.sh" },
+    },
     { name: "db-1", address: "172.30.0.21", ssh: { identity: "/keys/id", hostKey: KEY }, roles: ["galera", "rabbitmq"] },
   ],
   vips: [{ name: "controller", address: "172.30.0.100", manager: "pacemaker", allowed: ["ctl-1", "ctl-2"], ports: { keystone: 5000 } }],

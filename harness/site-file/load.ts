@@ -7,7 +7,10 @@ import { secretsFileModeOk } from "./secrets.ts";
 
 /** A site file that cannot be used: names the file and the first problem, and counts the rest (one line, for exit 2). */
 export class SiteFileError extends Error {
-  constructor(readonly file: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
     super(`site file ${file}: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`);
     this.name = "SiteFileError";
   }

@@ -27,7 +27,10 @@ describe("reading an inventory", () => {
   it("asks ansible-inventory --list when it is installed, and names its error", () => {
     const bin = mkdtempSync(join(tmpdir(), "haproof-bin-"));
     const fake = join(bin, "ansible-inventory");
-    writeFileSync(fake, `#!/bin/sh\n[ "$1" = --version ] && exit 0\n[ "$2" = bad ] && { echo "ERROR! no such inventory" >&2; exit 1; }\necho '{"_meta":{"hostvars":{}},"all":{"children":["dyn"]},"dyn":{"hosts":["d1"]}}'\n`);
+    writeFileSync(
+      fake,
+      `#!/bin/sh\n[ "$1" = --version ] && exit 0\n[ "$2" = bad ] && { echo "ERROR! no such inventory" >&2; exit 1; }\necho '{"_meta":{"hostvars":{}},"all":{"children":["dyn"]},"dyn":{"hosts":["d1"]}}'\n`,
+    );
     chmodSync(fake, 0o755);
     process.env.PATH = `${bin}:${PATH}`;
     expect(hasAnsibleInventory()).toBe(true);

@@ -23,7 +23,10 @@ export function readInventory(path: string, useAnsible = hasAnsibleInventory()):
       return fromInventoryList(execFileSync("ansible-inventory", ["-i", path, "--list"], { encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "pipe"] }), path);
     } catch (e) {
       if (e instanceof InventoryError) throw e;
-      const stderr = String((e as { stderr?: unknown }).stderr ?? "").trim().split("\n").at(-1);
+      const stderr = String((e as { stderr?: unknown }).stderr ?? "")
+        .trim()
+        .split("\n")
+        .at(-1);
       throw new InventoryError(path, `ansible-inventory failed: ${stderr || (e as Error).message}`);
     }
   }

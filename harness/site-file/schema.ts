@@ -7,10 +7,7 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 export const SiteRoleSchema = z.enum(["galera", "rabbitmq", "lb", "gluster", "controller", "network"]);
 
 /** A secret: given inline (discouraged; the file must then be mode 0600) or named by an environment variable. */
-export const SecretSchema = z.union([
-  z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name") }),
-  z.strictObject({ value: nonEmpty }),
-]);
+export const SecretSchema = z.union([z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name") }), z.strictObject({ value: nonEmpty })]);
 
 /** How haproof reaches one host over SSH. Host keys are always verified (pinned here or in the site's known_hosts). */
 export const SshSchema = z
@@ -23,7 +20,10 @@ export const SshSchema = z
     /** Become root through `sudo -n` for every command. */
     sudo: z.boolean().default(false),
     /** The host's public key, as in known_hosts ("ssh-ed25519 AAAA…"); absent: the site's knownHosts file. */
-    hostKey: z.string().regex(/^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/=]+$/, "must be '<type> <base64>'").optional(),
+    hostKey: z
+      .string()
+      .regex(/^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/=]+$/, "must be '<type> <base64>'")
+      .optional(),
   })
   .refine((s) => s.identity !== undefined || s.agent, { message: "give an identity file or set agent: true", path: ["identity"] });
 
@@ -71,7 +71,16 @@ export const ServiceSchema = z.union([
 /** The accounts haproof's probes use; each password a {@link SecretSchema}. */
 export const CredentialsSchema = z.strictObject({
   keystone: z.strictObject({ username: nonEmpty, password: SecretSchema, project: nonEmpty.default("admin"), domain: nonEmpty.default("Default") }).optional(),
-  database: z.strictObject({ user: nonEmpty, password: SecretSchema, schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("haproof_probe") }).optional(),
+  database: z
+    .strictObject({
+      user: nonEmpty,
+      password: SecretSchema,
+      schema: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/)
+        .default("haproof_probe"),
+    })
+    .optional(),
   rabbitmq: z.strictObject({ user: nonEmpty, password: SecretSchema, vhost: nonEmpty.default("/") }).optional(),
 });
 

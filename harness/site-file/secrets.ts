@@ -2,7 +2,10 @@ import type { Secret } from "./schema.ts";
 
 /** A secret the site names that cannot be resolved (an unset environment variable). */
 export class SecretError extends Error {
-  constructor(readonly where: string, reason: string) {
+  constructor(
+    readonly where: string,
+    reason: string,
+  ) {
     super(`${where}: ${reason}`);
     this.name = "SecretError";
   }

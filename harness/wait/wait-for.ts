@@ -25,11 +25,7 @@ export interface WaitOptions {
  * A probe that throws counts as "not yet"; its last message goes into the timeout error.
  * Throws ConvergenceTimeoutError naming `condition` after `timeoutMs`.
  */
-export async function waitFor<T>(
-  condition: string,
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  opts: WaitOptions,
-): Promise<T> {
+export async function waitFor<T>(condition: string, probe: () => Promise<T | undefined | false> | T | undefined | false, opts: WaitOptions): Promise<T> {
   const start = performance.now();
   const interval = opts.intervalMs ?? 500;
   let lastError: string | undefined;

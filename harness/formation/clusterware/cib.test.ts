@@ -18,7 +18,9 @@ describe("clusterwareCib", () => {
       ["g_network", ["neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent"]],
     ]);
     const mysql = cib.groups[0]!.xml;
-    expect(mysql).toMatch(/<group id="g_mysql"><primitive id="mysqlVIP" class="ocf" provider="heartbeat" type="IPaddr2">.*<primitive id="mysql_data" class="ocf" provider="heartbeat" type="Filesystem">.*<primitive id="mysql" class="ocf" provider="haproof" type="action">/);
+    expect(mysql).toMatch(
+      /<group id="g_mysql"><primitive id="mysqlVIP" class="ocf" provider="heartbeat" type="IPaddr2">.*<primitive id="mysql_data" class="ocf" provider="heartbeat" type="Filesystem">.*<primitive id="mysql" class="ocf" provider="haproof" type="action">/,
+    );
     expect(mysql).toContain('name="device" value="storage-1:/cwshared/mysql"');
     expect(mysql).toContain('name="fstype" value="glusterfs"');
     expect(mysql).toContain('name="options" value="backup-volfile-servers=storage-2"');
@@ -30,8 +32,14 @@ describe("clusterwareCib", () => {
   it("keeps each pool's groups inside the pool with location constraints", () => {
     const byId = Object.fromEntries(derive().constraints.map((c) => [c.id, c.xml.match(/score="([^"]+)"/)![1]]));
     expect(byId).toMatchObject({
-      "loc-g_mysql-ctr1": "100", "loc-g_mysql-ctr2": "50", "loc-g_mysql-ctr3": "-INFINITY", "loc-g_mysql-ctr4": "-INFINITY",
-      "loc-g_network-ctr3": "100", "loc-g_network-ctr4": "50", "loc-g_network-ctr1": "-INFINITY", "loc-g_network-ctr2": "-INFINITY",
+      "loc-g_mysql-ctr1": "100",
+      "loc-g_mysql-ctr2": "50",
+      "loc-g_mysql-ctr3": "-INFINITY",
+      "loc-g_mysql-ctr4": "-INFINITY",
+      "loc-g_network-ctr3": "100",
+      "loc-g_network-ctr4": "50",
+      "loc-g_network-ctr1": "-INFINITY",
+      "loc-g_network-ctr2": "-INFINITY",
     });
     // Storage hosts are not cluster nodes: no constraint names them.
     expect(Object.keys(byId).some((k) => k.includes("storage"))).toBe(false);

@@ -63,22 +63,34 @@ export function clusterwareCib(t: ClusterwareTopology, a: CibAddressing): Cluste
   const monitor = { intervalS: tu.checkIntervalS, timeoutS: tu.monitorTimeoutS };
   const sharedVip = t.mutations.includes("shared-vip");
   const vipPrimitive = (vip: string): PrimitiveSpec => ({
-    id: vip, provider: "heartbeat", type: "IPaddr2",
+    id: vip,
+    provider: "heartbeat",
+    type: "IPaddr2",
     params: { ip: a.vipAddress(vip), cidr_netmask: String(a.prefixLength), nic: a.iface },
-    monitor, startTimeoutS: 20, stopTimeoutS: 20,
+    monitor,
+    startTimeoutS: 20,
+    stopTimeoutS: 20,
   });
   const dataPrimitive = (service: string, directory: string): PrimitiveSpec => {
     const { device, options } = dataDevice(t, service);
     return {
-      id: dataResourceId(service), provider: "heartbeat", type: "Filesystem",
+      id: dataResourceId(service),
+      provider: "heartbeat",
+      type: "Filesystem",
       params: { device, directory, fstype: "glusterfs", ...(options ? { options } : {}) },
-      monitor, startTimeoutS: 60, stopTimeoutS: 60,
+      monitor,
+      startTimeoutS: 60,
+      stopTimeoutS: 60,
     };
   };
   const servicePrimitive = (service: ChainService, dataMount?: string): PrimitiveSpec => ({
-    id: service, provider: "haproof", type: "action",
+    id: service,
+    provider: "haproof",
+    type: "action",
     params: { service, ...(dataMount ? { data_dir: dataMount } : {}) },
-    monitor, startTimeoutS: tu.startTimeoutS, stopTimeoutS: 60,
+    monitor,
+    startTimeoutS: tu.startTimeoutS,
+    stopTimeoutS: 60,
   });
 
   const groups: { id: string; pool: string; members: PrimitiveSpec[] }[] = [];
@@ -88,9 +100,19 @@ export function clusterwareCib(t: ClusterwareTopology, a: CibAddressing): Cluste
     if (host) host.members.push(...members);
     else groups.push({ id: chainGroupId(c.service), pool: c.pool, members: [vipPrimitive(c.vip), ...members] });
   }
-  const agents = t.networkAgents.agents.map((id): PrimitiveSpec => ({
-    id, provider: "heartbeat", type: "Dummy", params: {}, meta: { description: STAND_IN }, description: STAND_IN, monitor, startTimeoutS: 20, stopTimeoutS: 20,
-  }));
+  const agents = t.networkAgents.agents.map(
+    (id): PrimitiveSpec => ({
+      id,
+      provider: "heartbeat",
+      type: "Dummy",
+      params: {},
+      meta: { description: STAND_IN },
+      description: STAND_IN,
+      monitor,
+      startTimeoutS: 20,
+      stopTimeoutS: 20,
+    }),
+  );
   groups.push({ id: NETWORK_GROUP, pool: t.networkAgents.pool, members: agents });
 
   const nodes = t.hosts.filter((h) => h.role === "cwnode").map((h) => h.name);

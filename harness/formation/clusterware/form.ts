@@ -35,16 +35,28 @@ export function poolHosts(ctx: Ctx, name: string): Host[] {
 async function startCluster(ctx: Ctx, cib: ClusterwareCib): Promise<void> {
   const nodes = cwNodes(ctx);
   const conf = renderCorosyncConf({ clusterName: ctx.topology.name, nodes: nodes.map((h, i) => ({ name: h.name, ip: h.ip, nodeid: i + 1 })), tokenMs: ctx.topology.tunables.corosyncTokenMs });
-  await Promise.all(nodes.map(async (h) => {
-    await h.writeFile("/etc/corosync/corosync.conf", conf, 0o644);
-    await h.writeFile(CLUSTER_BOOT_SCRIPT, renderClusterBootScript(), 0o755);
-    await h.writeFile(CLUSTER_STOP_SCRIPT, renderClusterStopScript(), 0o755);
-    await h.exec([CLUSTER_BOOT_SCRIPT], { timeoutMs: 90_000 });
-  }));
-  await waitForMembers(nodes[0]!, nodes.map((h) => h.name));
-  for (const [type, kv] of [["crm_config", cib.properties], ["rsc_defaults", cib.rscDefaults]] as const)
+  await Promise.all(
+    nodes.map(async (h) => {
+      await h.writeFile("/etc/corosync/corosync.conf", conf, 0o644);
+      await h.writeFile(CLUSTER_BOOT_SCRIPT, renderClusterBootScript(), 0o755);
+      await h.writeFile(CLUSTER_STOP_SCRIPT, renderClusterStopScript(), 0o755);
+      await h.exec([CLUSTER_BOOT_SCRIPT], { timeoutMs: 90_000 });
+    }),
+  );
+  await waitForMembers(
+    nodes[0]!,
+    nodes.map((h) => h.name),
+  );
+  for (const [type, kv] of [
+    ["crm_config", cib.properties],
+    ["rsc_defaults", cib.rscDefaults],
+  ] as const)
     for (const [name, value] of Object.entries(kv)) await nodes[0]!.exec(["crm_attribute", "--type", type, "--name", name, "--update", value], { timeoutMs: 30_000 });
-  ctx.log(`clusterware: ${nodes.length} Pacemaker nodes online with quorum; ${Object.entries(cib.rscDefaults).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  ctx.log(
+    `clusterware: ${nodes.length} Pacemaker nodes online with quorum; ${Object.entries(cib.rscDefaults)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}`,
+  );
 }
 
 /** Per-node configuration every controller needs before any chain can start on it. */
@@ -53,15 +65,19 @@ async function configureControllers(ctx: Ctx, hosts: Host[]): Promise<void> {
   const t = ctx.topology.tunables;
   const keystone = renderKeystoneConf(ep.dbHost, t.keystonePasswordHashRounds);
   const glance = renderGlanceApiConf({ dbHost: ep.dbHost, keystoneBase: ep.keystoneBase, rabbitHosts: [ep.amqpHost], workers: t.glanceWorkers, notifications: true });
-  await Promise.all(hosts.map(async (h) => {
-    await h.writeFile("/etc/haproof/cw.env", renderCwEnv(t.keystoneProcesses, ep.amqpHost), 0o644);
-    await h.writeFile("/etc/haproof/cw-my.cnf", renderMyCnf(), 0o644);
-    for (const f of ["/var/lib/rabbitmq/.erlang.cookie", "/root/.erlang.cookie"]) await h.writeFile(f, ERLANG_COOKIE, 0o400);
-    await h.exec(`chown rabbitmq:rabbitmq /var/lib/rabbitmq/.erlang.cookie && (grep -q ' ${RABBIT_ALIAS}$' /etc/hosts || echo '${ep.amqpHost} ${RABBIT_ALIAS}' >> /etc/hosts)`);
-    await h.writeFile("/etc/keystone/keystone.conf", keystone, 0o640);
-    await h.writeFile("/etc/glance/glance-api.conf", glance, 0o640);
-    await h.exec("chown root:keystone /etc/keystone/keystone.conf && chown root:glance /etc/glance/glance-api.conf && install -d -o keystone -g keystone /var/log/keystone && install -d -o glance -g glance /var/lib/glance/staging /var/lib/glance/tasks_work_dir /var/lib/glance/lock /var/log/glance");
-  }));
+  await Promise.all(
+    hosts.map(async (h) => {
+      await h.writeFile("/etc/haproof/cw.env", renderCwEnv(t.keystoneProcesses, ep.amqpHost), 0o644);
+      await h.writeFile("/etc/haproof/cw-my.cnf", renderMyCnf(), 0o644);
+      for (const f of ["/var/lib/rabbitmq/.erlang.cookie", "/root/.erlang.cookie"]) await h.writeFile(f, ERLANG_COOKIE, 0o400);
+      await h.exec(`chown rabbitmq:rabbitmq /var/lib/rabbitmq/.erlang.cookie && (grep -q ' ${RABBIT_ALIAS}$' /etc/hosts || echo '${ep.amqpHost} ${RABBIT_ALIAS}' >> /etc/hosts)`);
+      await h.writeFile("/etc/keystone/keystone.conf", keystone, 0o640);
+      await h.writeFile("/etc/glance/glance-api.conf", glance, 0o640);
+      await h.exec(
+        "chown root:keystone /etc/keystone/keystone.conf && chown root:glance /etc/glance/glance-api.conf && install -d -o keystone -g keystone /var/log/keystone && install -d -o glance -g glance /var/lib/glance/staging /var/lib/glance/tasks_work_dir /var/lib/glance/lock /var/log/glance",
+      );
+    }),
+  );
 }
 
 /** One directory per service on the shared volume (the data mounts mount these subdirectories). */
@@ -69,7 +85,10 @@ async function prepareVolume(ctx: Ctx): Promise<void> {
   const [server] = ctx.hostsOf("gluster");
   const { volume } = ctx.topology.gluster;
   const dirs = ctx.topology.chains.filter((c) => c.dataMount).map((c) => `/mnt/${volume}/${c.service}`);
-  await server!.exec(`gluster --mode=script volume set ${volume} network.ping-timeout 5 && mkdir -p /mnt/${volume} && (mountpoint -q /mnt/${volume} || mount -t glusterfs localhost:/${volume} /mnt/${volume}) && mkdir -p ${dirs.join(" ")} && umount /mnt/${volume}`, { timeoutMs: 60_000 });
+  await server!.exec(
+    `gluster --mode=script volume set ${volume} network.ping-timeout 5 && mkdir -p /mnt/${volume} && (mountpoint -q /mnt/${volume} || mount -t glusterfs localhost:/${volume} /mnt/${volume}) && mkdir -p ${dirs.join(" ")} && umount /mnt/${volume}`,
+    { timeoutMs: 60_000 },
+  );
 }
 
 /** `g`'s XML with target-role=Stopped, so it starts only once its pool constraints exist. Pure. */
@@ -115,11 +134,7 @@ export async function formClusterware(ctx: Ctx): Promise<void> {
   const ep = clusterwareEndpoints(ctx);
   const controllers = poolHosts(ctx, ctx.topology.chains[0]!.pool);
   // formGluster reads only hosts, log, gluster and mutations, which this kind has in the same shape.
-  await Promise.all([
-    formGluster(ctx as unknown as FormationContext).then(() => prepareVolume(ctx)),
-    startCluster(ctx, cib),
-    configureControllers(ctx, controllers),
-  ]);
+  await Promise.all([formGluster(ctx as unknown as FormationContext).then(() => prepareVolume(ctx)), startCluster(ctx, cib), configureControllers(ctx, controllers)]);
   ctx.log(`clusterware: storage, cluster and node configuration ready after ${since()}`);
 
   const groupOf = (service: string) => cib.groups.find((g) => g.members.includes(service))!.id;
@@ -149,6 +164,9 @@ export async function formClusterware(ctx: Ctx): Promise<void> {
   await first.exec(["runuser", "-u", "glance", "--", "glance-manage", "db_sync"], { timeoutMs: 600_000 });
   await registerGlance(ctx, ep);
   await applyGroups(ctx, cib, [groupOf("glance")]);
-  await waitFor("glance answers through glanceVIP", async () => (await apiRequest(`GET ${ep.image}/versions`, { url: `${ep.image}/versions`, timeout: 5000 })).status === 200, { timeoutMs: 60_000, intervalMs: 1000 });
+  await waitFor("glance answers through glanceVIP", async () => (await apiRequest(`GET ${ep.image}/versions`, { url: `${ep.image}/versions`, timeout: 5000 })).status === 200, {
+    timeoutMs: 60_000,
+    intervalMs: 1000,
+  });
   ctx.log(`clusterware: Glance serving at ${ep.image}, images on shared storage, after ${since()}`);
 }

@@ -24,8 +24,7 @@ describe("chaos spec inputs", () => {
     expect(chaosThresholds({})).toStrictEqual({ maxOutageMs: SHORT_CHAOS_MAX_OUTAGE_MS });
     expect(SHORT_CHAOS_MAX_OUTAGE_MS).toBe(180_000);
     expect(chaosThresholds({ schedule: "/tmp/s.json" })).toStrictEqual({});
-    expect(chaosThresholds({ schedule: "/tmp/s.json", minAvailabilityPct: 99.5, maxOutageMs: 60000 }))
-      .toStrictEqual({ minAvailabilityPct: 99.5, maxOutageMs: 60_000 });
+    expect(chaosThresholds({ schedule: "/tmp/s.json", minAvailabilityPct: 99.5, maxOutageMs: 60000 })).toStrictEqual({ minAvailabilityPct: 99.5, maxOutageMs: 60_000 });
     expect(chaosThresholds({ maxOutageMs: 90000 })).toStrictEqual({ maxOutageMs: 90_000 });
     // No explicit undefined: spreading the thresholds over defaults keeps the defaults.
     expect({ maxOutageMs: 1, minAvailabilityPct: 2, ...chaosThresholds({ schedule: "/tmp/s.json" }) }).toEqual({ maxOutageMs: 1, minAvailabilityPct: 2 });

@@ -5,7 +5,10 @@ import { dbWriter } from "../index.ts";
 
 /** A target that needs live state had no host when its step came (no VIP holder, no writer): the step is skipped. */
 export class NoLiveTargetError extends Error {
-  constructor(readonly target: string, reason: string) {
+  constructor(
+    readonly target: string,
+    reason: string,
+  ) {
     super(`no host for ${target}: ${reason}`);
     this.name = "NoLiveTargetError";
   }

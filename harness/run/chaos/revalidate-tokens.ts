@@ -31,7 +31,11 @@ export async function revalidatePreFaultTokens(run: ScenarioRun, keystoneBase: s
             run.history.op("keystone", "validate", "ok", { id, value: token });
           } catch (e) {
             const status = (e as { response?: { status?: number } }).response?.status;
-            run.history.op("keystone", "validate", status ? "fail" : "info", { id, value: token, error: { code: status, message: status ? `HTTP ${status}` : String((e as Error).message).slice(0, 200) } });
+            run.history.op("keystone", "validate", status ? "fail" : "info", {
+              id,
+              value: token,
+              error: { code: status, message: status ? `HTTP ${status}` : String((e as Error).message).slice(0, 200) },
+            });
             if (status === 401 || status === 404) throw new AbortError(`token rejected: HTTP ${status}`);
             throw new Error(status ? `HTTP ${status}` : "no answer");
           }

@@ -9,7 +9,11 @@ import { allOf, stepFault } from "./step-fault.ts";
 // Only what stepFault reads without touching Docker: host names and the topology.
 const running = { hosts: prisma.hosts.map((h) => ({ name: h.name })), topology: prisma } as unknown as RunningTopology;
 const step = (kind: Step["kind"], extra: Partial<Step> = {}): Step => ({
-  atMs: 0, kind, holdMs: 1000, target: { pick: "hosts", role: "datahost", hosts: ["vm-2"], label: "one node" }, ...extra,
+  atMs: 0,
+  kind,
+  holdMs: 1000,
+  target: { pick: "hosts", role: "datahost", hosts: ["vm-2"], label: "one node" },
+  ...extra,
 });
 
 describe("stepFault", () => {
