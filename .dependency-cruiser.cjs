@@ -37,6 +37,13 @@ module.exports = {
       to: { path: harness("cli") },
     },
     {
+      name: "scenarios-not-to-engine",
+      comment: "A scenario does not know how its site was reached (containers or SSH): it types it as a Site, never the engine's RunningTopology.",
+      severity: "error",
+      from: { path: "^scenarios/" },
+      to: { path: harness("engine") },
+    },
+    {
       name: "run-not-to-cli",
       comment: "harness/run never imports harness/cli: the CLI drives the runner, not the other way round.",
       severity: "error",

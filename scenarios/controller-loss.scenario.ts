@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, confirmedMessages, imageIntegrity, outage, placement, tokenContinuity, vipMoved } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
@@ -17,7 +17,7 @@ const FAILOVER_MS = Math.max(...["mysqlVIP", "rabbitmqVIP", "keystoneVIP", "glan
 const vipMoveId = (vip: string) => `CW-CTRL-${vip.replace("VIP", "").toUpperCase()}-VIP` as RequirementId;
 
 describe("controller-loss: the active controller dies", () => {
-  let running: RunningTopology<ClusterwareTopology>;
+  let running: Site<ClusterwareTopology>;
   beforeAll(async () => {
     running = await sharedClusterware();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, chainOrder, outage, placement, stoppedAfterFault } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import type { ClusterwareTopology } from "../topologies/index.ts";
@@ -14,7 +14,7 @@ const RECOVER_MS = 60_000;
 const CHAIN = ["mysqlVIP", "mysql_data", "mysql"];
 
 describe("dependency-order: the MySQL data mount breaks on the active controller", () => {
-  let running: RunningTopology<ClusterwareTopology>;
+  let running: Site<ClusterwareTopology>;
   beforeAll(async () => {
     running = await sharedClusterware();
   });

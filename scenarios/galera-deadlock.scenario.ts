@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { deadlocks, deadlocksObserved, noLostUpdate } from "../harness/checks/index.ts";
 import { setLbMode, type LbMode } from "../harness/formation/lb-mode.ts";
 import { formationContext } from "../harness/formation/index.ts";
@@ -23,7 +23,7 @@ const DEADLOCK_RETRY = { retries: 10, factor: 2, minTimeout: 5, maxTimeout: 100,
 const PHASES = { "multi-writer": "counter-multi", "single-writer": "counter-single" } as const satisfies Record<LbMode, string>;
 
 describe("galera-deadlock: conflicting writers, multi-writer against the guide's single writer", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, convergedAfterHeal, outage, sameRows } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
@@ -17,7 +17,7 @@ const synced3 = (v: unknown) => {
 };
 
 describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

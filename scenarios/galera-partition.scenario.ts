@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, convergedAfterHeal, noAcksDuring, outage, sameRows, wentNonPrimary } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
 import { galeraStatus, lbStatus, vipHolders, type GaleraStatus } from "../harness/observe/index.ts";
@@ -22,7 +22,7 @@ const synced3 = (v: unknown) => {
 };
 
 describe("galera-partition: the Galera writer is cut off from its two peers", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { convergedAfterHeal, imageIntegrity, okDuringFault, outage, replicaChecksums } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints } from "../harness/observe/index.ts";
@@ -26,7 +26,7 @@ const DOWNLOADS_DURING_FAULT = 30;
 const pending = (v: unknown) => v === 0;
 
 describe("gluster-brick-loss: a GlusterFS server dies under Glance", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

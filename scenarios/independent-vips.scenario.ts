@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { confirmedMessages, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { clusterwareCib } from "../harness/formation/clusterware/index.ts";
@@ -17,7 +17,7 @@ const RELOCATE_MS = 45_000;
 const VIP_MOVE_MS = thresholdMs("independent-vips", "mysqlVipMoveMs");
 
 describe("independent-vips: MySQL relocates while RabbitMQ publishes", () => {
-  let running: RunningTopology<ClusterwareTopology>;
+  let running: Site<ClusterwareTopology>;
   beforeAll(async () => {
     running = await sharedClusterware();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, outage, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
@@ -12,7 +12,7 @@ const VIP_MOVE_MS = thresholdMs("lb-failover", "dbVipMoveMs");
 const DB_OUTAGE_MS = thresholdMs("lb-failover", "dbOutageMs");
 
 describe("lb-failover: the load balancer holding the DB VIP dies", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { convergedAfterHeal, outage, placement, vipMoved, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
@@ -17,7 +17,7 @@ const REJOIN_MS = thresholdMs("network-failover", "rejoinMs");
 const API_OUTAGE_MS = thresholdMs("network-failover", "keystoneOutageMs");
 
 describe("network-failover: the controller holding Network_VIP dies", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { movedTo, placement } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
@@ -12,7 +12,7 @@ import { expectOutcome, ScenarioRun, sharedClusterware, until } from "../harness
 const FAILOVER_MS = thresholdMs("network-pool", "relocationMs");
 
 describe("network-pool: the active network controller dies", () => {
-  let running: RunningTopology<ClusterwareTopology>;
+  let running: Site<ClusterwareTopology>;
   beforeAll(async () => {
     running = await sharedClusterware();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { imageIntegrity, outage, placement, tokenContinuity, vipMoved, vipUniqueness, convergedAfterHeal } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { keystoneEndpoints, vipHolders } from "../harness/observe/index.ts";
@@ -13,7 +13,7 @@ const GLANCE_OUTAGE_MS = thresholdMs("node-loss", "glanceOutageMs");
 const REJOIN_MS = thresholdMs("node-loss", "controllerRejoinMs");
 
 describe("node-loss: the controller holding Controller_VIP dies", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { convergedAfterHeal, noQuorumNoService, outage, placement, vipUniqueness } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { vipHolders } from "../harness/observe/index.ts";
@@ -26,7 +26,7 @@ const quorumId = (group: string, what: "vip" | "placement") => QUORUM_IDS[group]
 type View = { quorate?: boolean; online?: string[]; runningOn?: Record<string, string[]> };
 
 describe("quorum-loss: two of the three controllers die at once", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

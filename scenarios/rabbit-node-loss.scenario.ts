@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { haPolicy, queueArguments } from "../harness/formation/index.ts";
@@ -33,7 +33,7 @@ const DB_OUTAGE_MS = thresholdMs("rabbit-node-loss", "dbOutageMs");
 const REJOIN_MS = thresholdMs("rabbit-node-loss", "rejoinMs");
 
 describe("rabbit-node-loss: a RabbitMQ host that is not the DB writer dies", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

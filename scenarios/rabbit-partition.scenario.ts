@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { confirmedMessages, convergedAfterHeal, failedOver, minorityPaused, outage, reportsPaused, verdict, type MinorityPausedDetails } from "../harness/checks/index.ts";
 import { isolate, partition } from "../harness/faults/index.ts";
 import { queueArguments } from "../harness/formation/index.ts";
@@ -34,7 +34,7 @@ const FAILOVER_MS = thresholdMs("rabbit-partition", "consumerFailoverMs");
 const RECOVERY_MS = thresholdMs("rabbit-partition", "recoveryMs");
 
 describe("rabbit-partition: one RabbitMQ node is cut off from the other two", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, chainOrder, outage, placement, restartThenRelocate, vipMoved } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
@@ -20,7 +20,7 @@ const CHAIN = ["mysqlVIP", "mysql_data", "mysql"];
 const MYSQLD = "^/usr/sbin/mariadbd";
 
 describe("restart-then-relocate: mysqld dies again and again on the active controller", () => {
-  let running: RunningTopology<ClusterwareTopology>;
+  let running: Site<ClusterwareTopology>;
   beforeAll(async () => {
     running = await sharedClusterware();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { outage, stayedOn, vipStayed } from "../harness/checks/index.ts";
 import { killProcess } from "../harness/faults/index.ts";
 import { keystoneEndpoints, pacemakerStatus, vipHolders } from "../harness/observe/index.ts";
@@ -17,7 +17,7 @@ const RESTART_MS = KEYSTONE_OUTAGE_MS;
 const KEYSTONE_PROCESSES = "uwsgi .*keystone-wsgi-public";
 
 describe("service-failure: Keystone dies on the active controller", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

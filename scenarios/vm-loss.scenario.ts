@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from "vitest";
-import type { RunningTopology } from "../harness/engine/index.ts";
+import type { Site } from "../harness/site/index.ts";
 import { ackedWrites, confirmedMessages, convergedAfterHeal, failedOver, outage } from "../harness/checks/index.ts";
 import { killHost } from "../harness/faults/index.ts";
 import { thresholdMs } from "../harness/requirements/index.ts";
@@ -19,7 +19,7 @@ const RABBIT_REJOIN_MS = thresholdMs("vm-loss", "rabbitRejoinMs");
 const wsrepSynced = (v: unknown) => (v as { size?: number; state?: string }).size === 3 && (v as { state?: string }).state === "Synced";
 
 describe("vm-loss: the data host holding the Galera writer and the queue master dies", () => {
-  let running: RunningTopology;
+  let running: Site;
   beforeAll(async () => {
     running = await sharedTopology();
   });

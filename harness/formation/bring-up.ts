@@ -1,3 +1,4 @@
+import type { Site } from "../site/index.ts";
 import type { Topology } from "../../topologies/schema.ts";
 import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts";
 import type { AnyTopology } from "../../topologies/kinds.ts";
@@ -22,7 +23,7 @@ export const HEALTHY_TIMEOUT_MS = 180_000;
  * Waits until the kind's health problems are none; returns the healthy snapshot. Throws
  * ConvergenceTimeoutError listing what was still wrong.
  */
-export function waitHealthy(running: RunningTopology<AnyTopology>, timeoutMs = HEALTHY_TIMEOUT_MS): Promise<Health> {
+export function waitHealthy(running: Site<AnyTopology>, timeoutMs = HEALTHY_TIMEOUT_MS): Promise<Health> {
   return waitFor(
     `${running.topology.name} healthy`,
     async () => {

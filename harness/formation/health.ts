@@ -1,5 +1,5 @@
-import type { RunningTopology } from "../engine/index.ts";
 import type { Topology } from "../../topologies/schema.ts";
+import type { Site } from "../site/index.ts";
 import { galeraStatus, type GaleraStatus } from "../observe/galera-status.ts";
 import { glusterStatus, type GlusterStatus } from "../observe/gluster-status.ts";
 import { keystoneEndpoints } from "../observe/keystone-endpoints.ts";
@@ -23,11 +23,11 @@ export interface Health {
 }
 
 /** Collects a PRISMA {@link Health} snapshot: every host and service, asked directly. Never throws for a down service. */
-export async function collectPrismaHealth(running: RunningTopology<Topology>): Promise<Health> {
+export async function collectPrismaHealth(running: Site<Topology>): Promise<Health> {
   const by = (role: string) => running.hostsOf(role);
   const candidates = [...by("lb"), ...by("controller")];
   const [hosts, vips, galera, lb, rabbit, gluster, pacemaker, api] = await Promise.all([
-    Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.state(h.name) }))),
+    Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.power.state(h.name) }))),
     Promise.all(running.topology.vips.map(async (v) => [v.name, { address: running.vipAddress(v.name), allowed: v.allowed, holders: await vipHolders(running, v.name, candidates) }] as const)),
     Promise.all(by("datahost").map(async (h) => [h.name, await galeraStatus(h)] as const)),
     Promise.all(by("lb").map(async (h) => [h.name, await lbStatus(h, running.vipAddress("db"))] as const)),

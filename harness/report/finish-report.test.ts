@@ -6,13 +6,11 @@ import { SyntheticHistory } from "../history/synthetic.ts";
 import { finishReport } from "./finish-report.ts";
 
 const events = new SyntheticHistory().at(0).call("mysql", "insert", "ok").at(100).call("mysql", "insert", "fail").events();
-const running = {
-  hosts: [{ name: "vm-1" }, { name: "vm-2" }],
-  logs: async (name: string) => {
-    if (name === "vm-2") throw new Error("container gone");
-    return `log of ${name}`;
-  },
+const logs = (name: string) => async () => {
+  if (name === "vm-2") throw new Error("container gone");
+  return `log of ${name}`;
 };
+const running = { hosts: ["vm-1", "vm-2"].map((name) => ({ name, logs: logs(name) })) };
 
 function base(dir: string, valid: boolean) {
   const printed: string[] = [];

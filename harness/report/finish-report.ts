@@ -7,10 +7,9 @@ import { formatSummary } from "./console-table.ts";
 import { writeRunReport, type RunReportFiles } from "./run-report.ts";
 import { summarize, type CheckResult, type RunSummary } from "./summary.ts";
 
-/** Where container logs come from; a RunningTopology fits (structural, so report does not depend on engine). */
+/** Where host logs come from; a Site fits (structural, so report depends on neither engine nor transport). */
 export interface LogSource {
-  hosts: readonly { name: string }[];
-  logs(name: string, tail?: number): Promise<string>;
+  hosts: readonly { name: string; logs(tail?: number): Promise<string> }[];
   /** The running topology, whose tunables the summary records when the input names none. */
   topology?: { tunables?: Readonly<Record<string, number>> };
 }
@@ -70,7 +69,7 @@ async function collectLogs(src: LogSource, dir: string, tail: number): Promise<R
   await Promise.all(
     src.hosts.map(async (h) => {
       // A dead or removed container is exactly when logs matter; record why they are missing instead of failing.
-      const text = await src.logs(h.name, tail).catch((e: unknown) => `(no logs: ${e instanceof Error ? e.message : String(e)})`);
+      const text = await h.logs(tail).catch((e: unknown) => `(no logs: ${e instanceof Error ? e.message : String(e)})`);
       out[h.name] = text;
       writeFileSync(path.join(logDir, `${h.name.replace(/[^\w.-]/g, "_")}.log`), text);
     }),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import { queueArguments } from "../formation/index.ts";
 import { keystoneEndpoints } from "../observe/index.ts";
 import type { History } from "../history/index.ts";
@@ -55,7 +55,7 @@ export interface ClientRoutes {
 }
 
 /** Prepares (tables, queues, a known image) and starts the clients of `spec`; they record into `history`. */
-export async function startClients(running: RunningTopology, history: History, spec: ClientSpec): Promise<Clients> {
+export async function startClients(running: Site, history: History, spec: ClientSpec): Promise<Clients> {
   const ep = keystoneEndpoints(running);
   const brokers = running.hostsOf("datahost").map((h) => ({ name: h.name, ip: h.ip }));
   return startClientsVia(running, history, spec, { ...ep, brokers, queueArguments: queueArguments(running.topology) });
@@ -65,7 +65,7 @@ export async function startClients(running: RunningTopology, history: History, s
  * Prepares and starts the clients of `spec` against `routes`: the one client set every topology
  * kind uses, each kind supplying where its services answer. Records into `history`.
  */
-export async function startClientsVia(running: RunningTopology<AnyTopology>, history: History, spec: ClientSpec, routes: ClientRoutes): Promise<Clients> {
+export async function startClientsVia(running: Site<AnyTopology>, history: History, spec: ClientSpec, routes: ClientRoutes): Promise<Clients> {
   const probes: Probe[] = [];
   const rateHz = spec.rateHz;
   const out: Clients = {
@@ -91,7 +91,7 @@ export async function startClientsVia(running: RunningTopology<AnyTopology>, his
     probes.push(glanceProbe({ history, glanceBase: routes.image, keystoneBase: routes.keystoneBase, image: id, rateHz }));
   }
   if (spec.vips) probes.push(vipSampler(running, history));
-  if (spec.wsrep) probes.push(wsrepSampler(running as RunningTopology, history));
+  if (spec.wsrep) probes.push(wsrepSampler(running as Site, history));
   if (spec.placement) probes.push(placementSampler(running, history));
   for (const p of probes) p.start();
   return out;

@@ -1,5 +1,5 @@
 import type { PcmkOp } from "../checks/index.ts";
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import { clusterwareCib, cwNodes } from "../formation/clusterware/index.ts";
 import { clusterwareEndpoints, pacemakerStatus, type PacemakerStatus } from "../observe/index.ts";
 import { readSeqs } from "../probes/index.ts";
@@ -7,7 +7,7 @@ import { waitFor } from "../wait/wait-for.ts";
 import type { ClusterwareTopology } from "../../topologies/index.ts";
 import type { ScenarioRun } from "./scenario-run.ts";
 
-type Cw = RunningTopology<ClusterwareTopology>;
+type Cw = Site<ClusterwareTopology>;
 
 const RESULT = /^(\w{3} +\d+ [\d:.]+) \S+ .*Result of (start|stop) operation for (\S+) on \S+: (.*?)(?: \||$)/;
 const BOOT = /^(\w{3} +\d+ [\d:.]+) \S+ pacemakerd.*Starting Pacemaker/;

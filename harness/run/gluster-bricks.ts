@@ -1,5 +1,5 @@
-import type { RunningTopology } from "../engine/index.ts";
 import type { Host } from "../transport/index.ts";
+import type { Site } from "../site/index.ts";
 import { healInfoCount } from "../observe/index.ts";
 import { brickPath } from "../formation/gluster.ts";
 import type { History } from "../history/index.ts";
@@ -13,7 +13,7 @@ export async function brickChecksum(host: Host, volume: string, file: string): P
 }
 
 /** Names of the Gluster servers whose brick holds `file`, in topology order. */
-export async function brickHolders(running: RunningTopology, file: string): Promise<string[]> {
+export async function brickHolders(running: Site, file: string): Promise<string[]> {
   const volume = running.topology.gluster.volume;
   const servers = running.hostsOf("gluster");
   const sums = await Promise.all(servers.map((h) => brickChecksum(h, volume, file)));
@@ -24,7 +24,7 @@ export async function brickHolders(running: RunningTopology, file: string): Prom
  * Records `brick-sha:<host>` = the sha256 of `file` on every Gluster server's brick (null when
  * absent), which the replica-checksums check reads; returns them.
  */
-export async function recordBrickChecksums(run: ScenarioRun, running: RunningTopology, file: string): Promise<Record<string, string | null>> {
+export async function recordBrickChecksums(run: ScenarioRun, running: Site, file: string): Promise<Record<string, string | null>> {
   const volume = running.topology.gluster.volume;
   return run.step(`sha256 of ${file} on every brick`, async () => {
     const out: Record<string, string | null> = {};
@@ -40,7 +40,7 @@ export async function recordBrickChecksums(run: ScenarioRun, running: RunningTop
  * Samples `gluster:heal-pending` = the entries pending self-heal (`gluster volume heal <vol> info`),
  * asked of the first Gluster server that answers (with `prefer` tried first).
  */
-export function healPendingSampler(running: RunningTopology, history: History, prefer?: string, periodMs = 2000): Sampler {
+export function healPendingSampler(running: Site, history: History, prefer?: string, periodMs = 2000): Sampler {
   const hosts = running.hostsOf("gluster");
   const ordered = [...hosts.filter((h) => h.name === prefer), ...hosts.filter((h) => h.name !== prefer)];
   const volume = running.topology.gluster.volume;

@@ -1,5 +1,5 @@
-import type { RunningTopology } from "../engine/index.ts";
 import { queueMirrors, rabbitAppRunning, rabbitStatus } from "../observe/index.ts";
+import type { Site } from "../site/index.ts";
 import type { History, Subject } from "../history/index.ts";
 import { Sampler } from "../probes/index.ts";
 
@@ -11,7 +11,7 @@ import { Sampler } from "../probes/index.ts";
  * the node's own answer whether its rabbit app runs (absent when it gave none): `appRunning:
  * false` is how a pause_minority pause shows, and "no answer" is never one.
  */
-export function rabbitSampler(running: RunningTopology, history: History, queue?: string, periodMs = 1000): Sampler {
+export function rabbitSampler(running: Site, history: History, queue?: string, periodMs = 1000): Sampler {
   const hosts = running.hostsOf("datahost");
   return new Sampler({
     history,

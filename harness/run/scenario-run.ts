@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { RunningTopology } from "../engine/index.ts";
+import type { Site } from "../site/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
 import { kindOf, waitHealthy } from "../formation/index.ts";
 import { completedOps, History, type Subject } from "../history/index.ts";
@@ -29,7 +29,7 @@ export class ScenarioRun {
 
   private constructor(
     readonly name: string,
-    readonly running: RunningTopology<AnyTopology>,
+    readonly running: Site<AnyTopology>,
   ) {
     this.id = `${name}-${this.startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}`;
     this.dir = join(REPORTS_DIR, this.id);
@@ -39,7 +39,7 @@ export class ScenarioRun {
   }
 
   /** Heals anything left from an earlier run, verifies the topology healthy, and opens the run. */
-  static async begin(name: string, running: RunningTopology<AnyTopology>): Promise<ScenarioRun> {
+  static async begin(name: string, running: Site<AnyTopology>): Promise<ScenarioRun> {
     const run = new ScenarioRun(name, running);
     await run.step("verified healthy start", async () => {
       await healAll(running);

@@ -1,5 +1,4 @@
 import { failedOver } from "../checks/index.ts";
-import type { RunningTopology } from "../engine/index.ts";
 import { galeraStatus, lbStatus, pacemakerStatus, vipHolders } from "../observe/index.ts";
 import type { Site } from "../site/index.ts";
 import type { Host } from "../transport/index.ts";
@@ -111,7 +110,7 @@ export const until = {
   },
 
   /** Every one of `resources` running first on one of `hosts`, as the first answering Clusterware node (but `skip`) sees it. */
-  runningOn(running: RunningTopology<ClusterwareTopology>, resources: readonly string[], hosts: readonly string[], skip: string[] = []): Condition<true> {
+  runningOn(running: Site<ClusterwareTopology>, resources: readonly string[], hosts: readonly string[], skip: string[] = []): Condition<true> {
     return cond(`${resources.join(", ")} running on ${hosts.join(" or ")}`, async () => {
       const s = await cwStatus(running, skip);
       return resources.every((r) => hosts.includes(s.runningOn[r]?.[0] ?? ""));

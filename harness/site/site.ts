@@ -15,6 +15,8 @@ export interface Site<T extends BaseTopology = Topology> extends SiteView<T> {
   readonly power: Power;
   /** The network interface the hosts use on the topology network (e.g. "eth0"). */
   readonly iface: string;
+  /** Prefix length of that network (e.g. 24), for VIP resources' netmask. */
+  readonly prefixLength: number;
   /** The address the harness's own clients reach the hosts from (a partition that cuts the clients off drops it). */
   readonly harnessIp: string;
 }

@@ -1,5 +1,5 @@
 import type { ClusterwareTopology } from "../../../topologies/clusterware-schema.ts";
-import type { RunningTopology } from "../../engine/index.ts";
+import type { Site } from "../../site/index.ts";
 import { apiCheck } from "../api-check.ts";
 import { glusterStatus } from "../../observe/gluster-status.ts";
 import type { Health } from "../health.ts";
@@ -10,12 +10,14 @@ import { firstAnswer } from "../first-answer.ts";
 import { clusterwareEndpoints, serviceVips } from "../../observe/clusterware-endpoints.ts";
 
 /** A {@link Health} snapshot of a clusterware run: hosts, the VIPs Pacemaker manages, storage, cluster, APIs. Never throws for a down service. */
-export async function collectClusterwareHealth(running: RunningTopology<ClusterwareTopology>): Promise<Health> {
+export async function collectClusterwareHealth(running: Site<ClusterwareTopology>): Promise<Health> {
   const nodes = running.hostsOf("cwnode");
   const vips = [...new Set(Object.values(serviceVips(running.topology)))];
   const [hosts, held, gluster, pacemaker, api] = await Promise.all([
-    Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.state(h.name) }))),
-    Promise.all(vips.map(async (v) => [v, { address: running.vipAddress(v), allowed: running.vip(v).allowed, holders: await vipHolders(running, v, nodes) }] as const)),
+    Promise.all(running.hosts.map(async (h) => ({ name: h.name, role: h.role, ip: h.ip, state: await running.power.state(h.name) }))),
+    Promise.all(
+      vips.map(async (v) => [v, { address: running.vipAddress(v), allowed: running.topology.vips.find((x) => x.name === v)?.allowed ?? [], holders: await vipHolders(running, v, nodes) }] as const),
+    ),
     firstAnswer(running.hostsOf("gluster").map((h) => () => glusterStatus(h, running.topology.gluster.volume))),
     firstAnswer(nodes.map((h) => () => pacemakerStatus(h))),
     apiCheck(clusterwareEndpoints(running)),

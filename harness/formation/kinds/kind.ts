@@ -1,5 +1,5 @@
-import type { RunningTopology } from "../../engine/index.ts";
 import type { AnyTopology } from "../../../topologies/kinds.ts";
+import type { Site } from "../../site/index.ts";
 import type { FormationContext } from "../context.ts";
 import type { Health } from "../health.ts";
 
@@ -27,7 +27,7 @@ export interface TopologyKind<T extends AnyTopology = AnyTopology> {
   /** Runs the kind's formation runbooks on just-started containers, as phases of `phases`. */
   form(ctx: FormationContext<T>, phases: PhaseRunner): Promise<void>;
   /** A read-only {@link Health} snapshot of `running`; never throws for a down service. */
-  collectHealth(running: RunningTopology<T>): Promise<Health>;
+  collectHealth(running: Site<T>): Promise<Health>;
   /** Everything in `h` that differs from a healthy, fully formed topology, one sentence each; empty means healthy. Pure. */
   healthProblems(t: T, h: Health): string[];
   /** The stand-ins the topology runs, each named with what stands in for it. Pure. */

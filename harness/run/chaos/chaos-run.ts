@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { Site } from "../../site/index.ts";
 import { join, relative } from "node:path";
 import { setTimeout as holdFor } from "node:timers/promises";
 import pRetry from "p-retry";
 import { formatSchedule, generateCommand, replayCommand, scheduleJson, scheduleProblems, ScheduleError, stepText, type Schedule, type Step } from "../../chaos/index.ts";
-import type { RunningTopology } from "../../engine/index.ts";
 import { healAll, UnsupportedFaultError, type FaultHandle } from "../../faults/index.ts";
 import { keystoneEndpoints } from "../../observe/index.ts";
 import type { RunSummary } from "../../report/index.ts";
@@ -47,7 +47,7 @@ export interface ChaosResult {
  * A step that cannot apply (netem on this kernel, no VIP holder) is recorded and skipped, not a crash;
  * one that still fails after its retries is recorded as failed and makes the run unknown.
  */
-export async function runChaos(running: RunningTopology, schedule: Schedule, opts: ChaosRunOptions = {}): Promise<ChaosResult> {
+export async function runChaos(running: Site, schedule: Schedule, opts: ChaosRunOptions = {}): Promise<ChaosResult> {
   const print = opts.print ?? console.log;
   const problems = scheduleProblems(schedule, running.topology);
   if (problems.length) throw new ScheduleError(`schedule for seed ${schedule.seed}`, problems);

@@ -1,5 +1,5 @@
 import type { Target } from "../../chaos/index.ts";
-import type { RunningTopology } from "../../engine/index.ts";
+import type { Site } from "../../site/index.ts";
 import { vipHolders } from "../../observe/index.ts";
 import { dbWriter } from "../index.ts";
 
@@ -19,7 +19,7 @@ export class NoLiveTargetError extends Error {
  * the Galera writer asked from the running topology. Read-only; throws NoLiveTargetError when
  * nobody holds the VIP or no balancer reports a writer.
  */
-export async function resolveTarget(running: RunningTopology, t: Target): Promise<string[]> {
+export async function resolveTarget(running: Site, t: Target): Promise<string[]> {
   if (t.pick === "hosts") return [...t.hosts];
   if (t.pick === "vip-holder") {
     const [holder] = await vipHolders(running, t.vip, running.hostsOf(t.role));
