@@ -11,10 +11,10 @@ const harness = (name) => `^harness/(${name})/`;
 const pkg = (name) => `(^|/)node_modules/(@types/)?(${name})/|^(${name})(/|$)`;
 
 /** Folders that act on the world: a pure module imports none of them. */
-const EFFECTFUL = "engine|transport|power|site|formation|observe|faults|probes|run|report|cli";
+const EFFECTFUL = "engine|transport|power|site|kinds|formation|observe|faults|probes|run|report|cli";
 
 /** The layers that use a site: nothing a site is made of imports them. */
-const UPWARD = "faults|probes|observe|formation|run|report|cli";
+const UPWARD = "faults|probes|observe|kinds|formation|run|report|cli";
 
 /** Packages that reach processes, containers or the network. */
 const EFFECTFUL_PACKAGES = "dockerode|testcontainers|ssh2|mysql2|amqplib|axios";
@@ -104,10 +104,10 @@ module.exports = {
     },
     {
       name: "observe-not-to-formation",
-      comment: "formation -> observe is the arrow: the read-only status readers never import the bring-up runbooks.",
+      comment: "formation -> observe is the arrow: the read-only status readers never import the bring-up runbooks or the kind strategies.",
       severity: "error",
       from: { path: harness("observe") },
-      to: { path: harness("formation") },
+      to: { path: harness("formation|kinds") },
     },
     {
       name: "faults-probes-observe-not-to-engine",

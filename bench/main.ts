@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { claimOwnership, cleanByLabel } from "../harness/engine/index.ts";
-import { bringUp } from "../harness/formation/index.ts";
+import { bringUp } from "../harness/kinds/index.ts";
 import { engineAndImages } from "../harness/cli/engine-step.ts";
 import { onInterrupt } from "../harness/cli/interrupt.ts";
 import { ownedLeftovers, removeOwnedRuns } from "../harness/cli/owned-cleanup.ts";

@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { kindOf } from "../harness/formation/index.ts";
+import { kindOf } from "../harness/kinds/index.ts";
 import { loadTopology, TopologyError, type Topology } from "../topologies/index.ts";
 
 /** Options of `npm run bench`. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningTopology } from "../harness/engine/index.ts";
 import { verdictMessage } from "../harness/report/index.ts";
-import { waitHealthy } from "../harness/formation/index.ts";
+import { waitHealthy } from "../harness/kinds/index.ts";
 import { chaosSchedule, chaosThresholds, chaosTimeoutMs, runChaos } from "../harness/run/chaos/index.ts";
 import { runOptions, scenarioTopology, sharedTopology } from "../harness/run/index.ts";
 

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { attachTopology, claimOwnership, cleanByLabel, markKept, newRunId, reapOrphans, requireEngine } from "../engine/index.ts";
 import { loadTopology, MUTATIONS } from "../../topologies/index.ts";
-import { bringUp } from "../formation/index.ts";
+import { bringUp } from "../kinds/index.ts";
 import { printStatus } from "./status.ts";
 import { engineAndImages } from "./engine-step.ts";
 import { onInterrupt } from "./interrupt.ts";

@@ -1,6 +1,7 @@
 import type { RunningTopology } from "../engine/index.ts";
 import type { AnyTopology } from "../../topologies/index.ts";
-import { kindOf, prismaKind, STAND_IN_MEMBERS, type ApiRoutes, type Health } from "../formation/index.ts";
+import { STAND_IN_MEMBERS, type Health } from "../formation/index.ts";
+import { kindOf, prismaKind, type ApiRoutes } from "../kinds/index.ts";
 
 /** Renders a {@link Health} snapshot as the text `haproof status` prints; pure. */
 export function formatHealth(runId: string, subnet: string, h: Health, problems: string[], via: ApiRoutes = prismaKind.apiRoutes): string {

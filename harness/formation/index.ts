@@ -1,9 +1,5 @@
 export { formationContext } from "./context.ts";
 export type { FormationContext } from "./context.ts";
-export { bringUp, waitHealthy, HEALTHY_TIMEOUT_MS } from "./bring-up.ts";
-export type { BringUpOptions } from "./bring-up.ts";
-export { kindOf, prismaKind, clusterwareKind } from "./kinds/index.ts";
-export type { TopologyKind, KindName, PhaseRunner, ApiRoutes } from "./kinds/index.ts";
 export type { Health } from "./health.ts";
 export { haPolicy, queueArguments, RABBIT_ACCOUNT } from "./rabbitmq-conf.ts";
 export { KEYSTONE_ADMIN } from "./service-accounts.ts";

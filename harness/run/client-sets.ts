@@ -1,4 +1,4 @@
-import type { KindName } from "../formation/index.ts";
+import type { KindName } from "../kinds/index.ts";
 import type { Site } from "../site/index.ts";
 import type { History } from "../history/index.ts";
 import type { AnyTopology, ClusterwareTopology } from "../../topologies/index.ts";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Site } from "../site/index.ts";
 import { healAll, type Fault, type FaultHandle } from "../faults/index.ts";
-import { kindOf, waitHealthy } from "../formation/index.ts";
+import { kindOf, waitHealthy } from "../kinds/index.ts";
 import { completedOps, History, type Subject } from "../history/index.ts";
 import { REPORTS_DIR, finishReport, startProgress, type Progress, type RunSummary } from "../report/index.ts";
 import { ConvergenceTimeoutError, waitFor } from "../wait/index.ts";

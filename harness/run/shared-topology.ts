@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { attachTopology, markKept, newRunId, type RunningTopology } from "../engine/index.ts";
 import { healAll } from "../faults/index.ts";
-import { bringUp, kindOf, waitHealthy } from "../formation/index.ts";
+import { bringUp, kindOf, waitHealthy } from "../kinds/index.ts";
 import { PhaseLog } from "./phase-log.ts";
 import { runOptions } from "./run-options.ts";
 import { loadTopology, type AnyTopology, type ClusterwareTopology, type Topology } from "../../topologies/index.ts";

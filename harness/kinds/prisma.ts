@@ -1,15 +1,15 @@
-import type { Topology } from "../../../topologies/schema.ts";
-import type { FormationContext } from "../context.ts";
-import { formGalera } from "../galera.ts";
-import { formGlance } from "../glance.ts";
-import { formGluster } from "../gluster.ts";
-import { collectPrismaHealth } from "../health.ts";
-import { prismaHealthProblems } from "../health-problems.ts";
-import { formKeystone } from "../keystone.ts";
-import { formLb } from "../lb.ts";
-import { formPacemaker } from "../pacemaker.ts";
-import { formRabbitmq } from "../rabbitmq.ts";
-import { prismaStandIns } from "../stand-ins.ts";
+import type { Topology } from "../../topologies/schema.ts";
+import type { FormationContext } from "../formation/context.ts";
+import { formGalera } from "../formation/galera.ts";
+import { formGlance } from "../formation/glance.ts";
+import { formGluster } from "../formation/gluster.ts";
+import { collectPrismaHealth } from "../formation/health.ts";
+import { prismaHealthProblems } from "../formation/health-problems.ts";
+import { formKeystone } from "../formation/keystone.ts";
+import { formLb } from "../formation/lb.ts";
+import { formPacemaker } from "../formation/pacemaker.ts";
+import { formRabbitmq } from "../formation/rabbitmq.ts";
+import { prismaStandIns } from "../formation/stand-ins.ts";
 import type { PhaseRunner, TopologyKind } from "./kind.ts";
 
 /**

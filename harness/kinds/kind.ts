@@ -1,7 +1,7 @@
-import type { AnyTopology } from "../../../topologies/kinds.ts";
-import type { Site } from "../../site/index.ts";
-import type { FormationContext } from "../context.ts";
-import type { Health } from "../health.ts";
+import type { AnyTopology } from "../../topologies/kinds.ts";
+import type { Site } from "../site/index.ts";
+import type { FormationContext } from "../formation/context.ts";
+import type { Health } from "../formation/health.ts";
 
 /** Prints phase lines and times phases (harness/run's PhaseLog satisfies it). */
 export interface PhaseRunner {

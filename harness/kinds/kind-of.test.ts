@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../../topologies/prisma.ts";
-import { loadTopology } from "../../../topologies/load.ts";
+import { prisma } from "../../topologies/prisma.ts";
+import { loadTopology } from "../../topologies/load.ts";
 import { kindOf } from "./kind-of.ts";
 
 describe("kindOf", () => {

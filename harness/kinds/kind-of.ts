@@ -1,4 +1,4 @@
-import { isClusterware, type AnyTopology } from "../../../topologies/kinds.ts";
+import { isClusterware, type AnyTopology } from "../../topologies/kinds.ts";
 import { clusterwareKind } from "./clusterware.ts";
 import type { TopologyKind } from "./kind.ts";
 import { prismaKind } from "./prisma.ts";

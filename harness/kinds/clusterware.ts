@@ -1,7 +1,7 @@
-import type { ClusterwareTopology } from "../../../topologies/clusterware-schema.ts";
-import { formClusterware } from "../clusterware/form.ts";
-import { clusterwareHealthProblems, collectClusterwareHealth } from "../clusterware/health.ts";
-import { clusterwareStandIns } from "../stand-ins.ts";
+import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts";
+import { formClusterware } from "../formation/clusterware/form.ts";
+import { clusterwareHealthProblems, collectClusterwareHealth } from "../formation/clusterware/health.ts";
+import { clusterwareStandIns } from "../formation/stand-ins.ts";
 import type { TopologyKind } from "./kind.ts";
 
 /** The clusterware active/passive kind (Oracle paper, reproduced with Pacemaker): one VIP per service. */

@@ -4,9 +4,10 @@ import type { ClusterwareTopology } from "../../topologies/clusterware-schema.ts
 import type { AnyTopology } from "../../topologies/kinds.ts";
 import { startTopology, type RunningTopology } from "../engine/index.ts";
 import { waitFor } from "../wait/index.ts";
-import { formationContext } from "./context.ts";
-import type { Health } from "./health.ts";
-import { kindOf, type PhaseRunner } from "./kinds/index.ts";
+import { formationContext } from "../formation/context.ts";
+import type { Health } from "../formation/health.ts";
+import { kindOf } from "./kind-of.ts";
+import type { PhaseRunner } from "./kind.ts";
 
 /** Options for {@link bringUp}. */
 export interface BringUpOptions {

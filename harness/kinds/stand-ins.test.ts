@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../topologies/prisma.ts";
-import { kindOf } from "./kinds/index.ts";
+import { kindOf } from "./index.ts";
 
 describe("standIns", () => {
   it("names the Neutron agents of g_network as Dummy stand-ins, and nothing real", () => {
