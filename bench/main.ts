@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { claimOwnership, cleanByLabel } from "../harness/engine/index.ts";
@@ -10,6 +10,7 @@ import { PhaseLog } from "../harness/run/phase-log.ts";
 import { parseBenchArgs } from "./options.ts";
 import { peakMemory } from "./memory-sampler.ts";
 import { probeOverhead } from "./probe-overhead.ts";
+import { regressions } from "./regressions.ts";
 import { describe } from "./stats.ts";
 
 // Every option and the topology are validated before anything touches Docker: bad input exits 2, one line.
@@ -51,7 +52,11 @@ const result = {
 };
 const dir = join(import.meta.dirname, "..", "reports");
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, "bench.json"), JSON.stringify(result, null, 2));
+const file = join(dir, "bench.json");
+// Compared with the previous run's figures on this machine, before they are overwritten.
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined;
+const worse = previous ? regressions(previous, result) : [];
+writeFileSync(file, JSON.stringify({ ...result, regressions: worse.map((r) => r.text) }, null, 2));
 const s = (d: { runs: number; median: number; spread: number }) =>
   d.runs === 0 ? "not measured (0 runs)" : `median ${(d.median / 1000).toFixed(1)} s, spread ${(d.spread / 1000).toFixed(1)} s over ${d.runs} run${d.runs === 1 ? "" : "s"}`;
 console.log(`cold bring-up: ${s(result.coldBringUpMs)}\nwarm bring-up: ${s(result.warmBringUpMs)}\nteardown: ${s(result.teardownMs)}`);
@@ -60,4 +65,7 @@ if (overhead)
   console.log(
     `probe overhead: ${overhead.cpuPercentOfOneCore.toFixed(1)}% of one core (user ${overhead.cpuUserPercent.toFixed(1)}%, system ${overhead.cpuSystemPercent.toFixed(1)}%) for ${overhead.probes} probes at ${overhead.rateHz}/s; jitter p99 median ${overhead.jitterP99Ms.median.toFixed(1)} ms`,
   );
+if (!previous) console.log("no previous reports/bench.json: nothing to compare with");
+else if (worse.length) console.log(`REGRESSIONS (more than 20 % worse than the previous run):\n${worse.map((r) => `  ${r.text}`).join("\n")}`);
+else console.log("no figure more than 20 % worse than the previous run");
 console.log("written to reports/bench.json");
