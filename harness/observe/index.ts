@@ -18,3 +18,4 @@ export { keystoneEndpoints, API_PORTS } from "./keystone-endpoints.ts";
 export type { KeystoneEndpoints } from "./keystone-endpoints.ts";
 export { clusterwareEndpoints, serviceVips } from "./clusterware-endpoints.ts";
 export type { ClusterwareEndpoints } from "./clusterware-endpoints.ts";
+export { NotReadOnlyError, ReadOnlyHost, isReadOnlyCommand } from "./read-only.ts";
