@@ -1,5 +1,5 @@
 import { cleanByLabel, currentOwner, engineAnswers, readyEngine } from "../engine/index.ts";
-import { sessionId, takeSharedRuns } from "./session.ts";
+import { readSharedRuns, sessionId, takeSharedRuns } from "./session.ts";
 import { runOptions } from "./run-options.ts";
 
 /**
@@ -16,9 +16,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   const watchdog = watchParent(Number(process.env.HAPROOF_PARENT_PID));
   return async () => {
     clearInterval(watchdog);
-    const runs = takeSharedRuns();
-    if (runOptions().keep || !(await engineAnswers())) return;
-    for (const runId of runs) await cleanByLabel({ runId });
+    // The ledger is cleared only once its runs are gone: a haproof command interrupted while this teardown
+    // runs (Ctrl-C as the report is written) still finds them in it, and removes them itself.
+    const runs = readSharedRuns();
+    if (!runOptions().keep && (await engineAnswers())) for (const runId of runs) await cleanByLabel({ runId });
+    takeSharedRuns();
   };
 }
 
