@@ -7,15 +7,18 @@ export async function runsOf(owner: string, runIds: readonly string[] = []): Pro
 }
 
 /**
- * Removes everything of the runs {@link runsOf} names, then looks again, since a create request already
- * sent to dockerd may land after the first pass; up to `passes` passes, 1 s apart. Returns what was removed
- * and what Docker refused. Idempotent.
+ * Removes everything of the runs {@link runsOf} names, then looks again until none is listed: a create request
+ * already sent to dockerd may land after the first pass, and a removal another process began (a teardown a
+ * signal cut short) answers 409 until it ends or is abandoned. Passes 1 s apart, for at most `timeoutMs`
+ * (default 30 s); `left` names the runs still listed then. Returns what was removed and what Docker refused. Idempotent.
  */
-export async function cleanRunsOf(owner: string, runIds: readonly string[] = [], passes = 4): Promise<CleanReport> {
+export async function cleanRunsOf(owner: string, runIds: readonly string[] = [], timeoutMs = 30_000): Promise<CleanReport & { left: string[] }> {
   const all: CleanReport = { containers: [], networks: [], volumes: [], images: [], failed: [] };
-  for (let i = 0; i < passes; i++) {
+  const deadline = Date.now() + timeoutMs;
+  for (let pass = 0; ; pass++) {
     const runs = await runsOf(owner, runIds);
-    if (!runs.length && i > 0) break;
+    if (!runs.length && pass > 0) return { ...all, left: [] };
+    if (Date.now() > deadline) return { ...all, left: runs.map((r) => r.runId) };
     for (const r of runs) {
       const rep = await cleanByLabel({ runId: r.runId });
       all.containers.push(...rep.containers);
@@ -25,5 +28,4 @@ export async function cleanRunsOf(owner: string, runIds: readonly string[] = [],
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  return all;
 }
