@@ -14,7 +14,8 @@ export interface InterruptPlan {
 
 /**
  * On the first SIGINT/SIGTERM: runs `cleanup` once, then exits 130. A later signal abandons the cleanup: it
- * prints what is left and how to remove it, then exits 130. Returns a function that removes the handlers.
+ * prints what is left and how to remove it, then exits 130. Returns a function that removes the handlers, unless
+ * an interrupt is already being handled (then they stay until it exits).
  */
 export function onInterrupt(plan: InterruptPlan): () => void {
   const log = plan.log ?? console.error;
@@ -44,6 +45,9 @@ export function onInterrupt(plan: InterruptPlan): () => void {
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
   return () => {
+    // Once an interrupt is being handled, its handlers stay until it exits: a later copy of the signal (npm and
+    // tsx forward their own) reaching a process with no handler left would kill it in the middle of the cleanup.
+    if (first) return;
     process.off("SIGINT", handler);
     process.off("SIGTERM", handler);
   };

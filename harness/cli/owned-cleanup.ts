@@ -2,12 +2,12 @@ import { cleanRunsOf, currentOwner, describeRun, runsOf } from "../engine/index.
 
 /**
  * The cleanup half of an interrupt plan: removes every run this process owns, plus `extra()` run ids, and
- * waits until none is listed; throws naming the runs still there after 30 s (so the interrupt says so).
+ * waits until none is listed; throws naming the runs still there after 60 s (so the interrupt says so).
  */
 export function removeOwnedRuns(extra: () => string[] = () => []): () => Promise<unknown> {
   return async () => {
     const r = await cleanRunsOf(currentOwner(), extra());
-    if (r.left.length) throw new Error(`still on the engine after 30 s: ${r.left.join(", ")}`);
+    if (r.left.length) throw new Error(`still on the engine after 60 s: ${r.left.join(", ")}`);
     return r;
   };
 }

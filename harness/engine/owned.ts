@@ -10,9 +10,9 @@ export async function runsOf(owner: string, runIds: readonly string[] = []): Pro
  * Removes everything of the runs {@link runsOf} names, then looks again until none is listed: a create request
  * already sent to dockerd may land after the first pass, and a removal another process began (a teardown a
  * signal cut short) answers 409 until it ends or is abandoned. Passes 1 s apart, for at most `timeoutMs`
- * (default 30 s); `left` names the runs still listed then. Returns what was removed and what Docker refused. Idempotent.
+ * (default 60 s); `left` names the runs still listed then. Returns what was removed and what Docker refused. Idempotent.
  */
-export async function cleanRunsOf(owner: string, runIds: readonly string[] = [], timeoutMs = 30_000): Promise<CleanReport & { left: string[] }> {
+export async function cleanRunsOf(owner: string, runIds: readonly string[] = [], timeoutMs = 60_000): Promise<CleanReport & { left: string[] }> {
   const all: CleanReport = { containers: [], networks: [], volumes: [], images: [], failed: [] };
   const deadline = Date.now() + timeoutMs;
   for (let pass = 0; ; pass++) {
