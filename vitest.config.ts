@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { FileTimesReporter } from "./harness/report/file-times-reporter.ts";
 import { runOptions } from "./harness/run/run-options.ts";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
@@ -35,9 +36,15 @@ const QUARANTINED: Record<string, string> = {
 
 export default defineConfig({
   test: {
-    // default: the console summary; json: counted by .ci/run; allure: results for `npm run report`.
+    // default: the console summary; json: counted by .ci/run; allure: results for `npm run report`;
+    // file times: each file's wall time, bring-ups included, for .ci/run's time table.
     sequence: { sequencer: OneTopologyAtATime },
-    reporters: ["default", ["json", { outputFile: process.env.HAPROOF_VITEST_JSON || "reports/vitest.json" }], ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }]],
+    reporters: [
+      "default",
+      ["json", { outputFile: process.env.HAPROOF_VITEST_JSON || "reports/vitest.json" }],
+      ["allure-vitest/reporter", { resultsDir: "reports/allure-results" }],
+      new FileTimesReporter(process.env.HAPROOF_FILE_TIMES || "reports/file-times.json"),
+    ],
     projects: [
       {
         test: {
