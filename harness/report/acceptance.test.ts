@@ -5,7 +5,7 @@ import { FIXTURE_REQUIREMENTS } from "./fixtures/fixture-requirements.ts";
 import { acceptance } from "./acceptance.ts";
 import { acceptanceHeadline, acceptanceMarkdown, measuredVsThreshold, ownTimingCell } from "./acceptance-markdown.ts";
 import type { ReportRun } from "./find-runs.ts";
-import { allPass, FIXTURE_ROOT as ROOT, fixtureRun } from "./fixtures/fixture-run.ts";
+import { allPass, FIXTURE_ROOT as ROOT, fixtureRun } from "./fixture-run.ts";
 import { summarize } from "./summary.ts";
 const patch = (id: string, p: Partial<Requirement>) => FIXTURE_REQUIREMENTS.map((r) => (r.id === id ? { ...r, ...p } : r));
 

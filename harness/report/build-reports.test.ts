@@ -6,7 +6,7 @@ import { FIXTURE_REQUIREMENTS } from "./fixtures/fixture-requirements.ts";
 import { buildReports, NoRunsError } from "./build-reports.ts";
 import { findRuns } from "./find-runs.ts";
 import { fakeAllure, writeResult } from "./fixtures/fake-allure.ts";
-import { allPass, fixtureRun } from "./fixtures/fixture-run.ts";
+import { allPass, fixtureRun } from "./fixture-run.ts";
 import type { RunSummary } from "./summary.ts";
 
 function writeRun(root: string, runId: string, startedAt: string, edit: (s: RunSummary) => void = () => undefined): void {

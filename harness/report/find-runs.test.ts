@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REQUIREMENTS } from "../requirements/index.ts";
 import { acceptance } from "./acceptance.ts";
 import { findRuns, SUMMARY_CHECK } from "./find-runs.ts";
-import { allPass, fixtureRun } from "./fixtures/fixture-run.ts";
+import { allPass, fixtureRun } from "./fixture-run.ts";
 import type { RunSummary } from "./summary.ts";
 
 function root(): string {

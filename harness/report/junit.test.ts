@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureRun } from "./fixtures/fixture-run.ts";
+import { fixtureRun } from "./fixture-run.ts";
 import { junitXml, xmlEscape } from "./junit.ts";
 
 const count = (xml: string, re: RegExp) => (xml.match(re) ?? []).length;
