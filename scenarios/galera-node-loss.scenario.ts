@@ -24,14 +24,13 @@ describe("galera-node-loss: the Galera node HAProxy writes to dies", () => {
 
   it("fails HAProxy over to a backup; writes continue; the node rejoins Synced; no acknowledged write lost", async () => {
     const run = await ScenarioRun.begin("galera-node-loss", running);
-    const ctx = running;
     const lbs = running.hostsOf("lb");
     const nodes = running.hostsOf("datahost");
-    const vip = ctx.vipAddress("db");
+    const vip = running.vipAddress("db");
     const table = `galera_node_loss_${Date.now()}`;
     const writer = async () => {
-      const [holder] = await vipHolders(ctx, "db", lbs);
-      return holder ? (await lbStatus(ctx.host(holder), vip)).activeBackend : null;
+      const [holder] = await vipHolders(running, "db", lbs);
+      return holder ? (await lbStatus(running.host(holder), vip)).activeBackend : null;
     };
 
     let victim = "";

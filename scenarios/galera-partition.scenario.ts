@@ -29,16 +29,15 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
 
   it("the isolated node refuses reads and writes; the majority keeps serving through the VIP; it rejoins; no acknowledged write lost", async () => {
     const run = await ScenarioRun.begin("galera-partition", running);
-    const ctx = running;
     const lbs = running.hostsOf("lb");
     const nodes = running.hostsOf("datahost");
     const names = nodes.map((h) => h.name);
-    const vip = ctx.vipAddress("db");
+    const vip = running.vipAddress("db");
     const table = `galera_partition_${Date.now()}`;
     const minorityTable = `${table}_minority`;
     const writer = async () => {
-      const [holder] = await vipHolders(ctx, "db", lbs);
-      return holder ? (await lbStatus(ctx.host(holder), vip)).activeBackend : null;
+      const [holder] = await vipHolders(running, "db", lbs);
+      return holder ? (await lbStatus(running.host(holder), vip)).activeBackend : null;
     };
 
     let victim = "";
@@ -47,7 +46,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       const clients = await run.clients({ mysql: { table }, wsrep: true, vips: true });
       victim = (await writer()) ?? "";
       if (!victim) throw new Error("no active Galera backend on the load balancer holding the DB VIP");
-      const victimIp = ctx.host(victim).ip;
+      const victimIp = running.host(victim).ip;
 
       // A second client writes straight to the node about to be isolated (its own table, so its
       // sequence numbers never collide with the VIP writer's).
@@ -58,7 +57,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       await run.until(`a baseline of 10 ok inserts straight to ${victim}`, () => completedOps(run.history.events(), { process: "mysql-minority" }).filter((o) => o.type === "ok").length >= 10, 60_000);
 
       const fault = await run.inject(partition(isolate(victim, names)));
-      await run.until(`${victim} non-Primary`, async () => (await galeraStatus(ctx.host(victim))).status === "non-Primary", NON_PRIMARY_MS);
+      await run.until(`${victim} non-Primary`, async () => (await galeraStatus(running.host(victim))).status === "non-Primary", NON_PRIMARY_MS);
       // Once it says non-Primary, a reader tries the isolated node too: every read must be refused.
       const reader = new OpLoop({ process: "mysql-minority-read", history: run.history, rateHz: 5 }, () => ({
         f: "read",

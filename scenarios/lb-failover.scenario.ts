@@ -20,9 +20,8 @@ describe("lb-failover: the load balancer holding the DB VIP dies", () => {
   it("moves the DB VIP to the other load balancer; MySQL writes resume; no acknowledged write lost", async () => {
     const run = await ScenarioRun.begin("lb-failover", running);
     const spec = running.topology.vips.find((v) => v.name === "db")!;
-    const ctx = running;
     const lbs = running.hostsOf("lb");
-    const holders = () => vipHolders(ctx, "db", lbs);
+    const holders = () => vipHolders(running, "db", lbs);
     const table = `lb_failover_${Date.now()}`;
 
     let victim = "";

@@ -26,8 +26,7 @@ describe("network-failover: the controller holding Network_VIP dies", () => {
     const run = await ScenarioRun.begin("network-failover", running);
     const net = running.topology.groups.find((g) => g.name === "g_network")!;
     const ctl = running.topology.groups.find((g) => g.name === "g_controller")!;
-    const ctx = running;
-    const holder = (vip: string) => vipHolders(ctx, vip, running.hostsOf("controller")).then((h) => h[0]);
+    const holder = (vip: string) => vipHolders(running, vip, running.hostsOf("controller")).then((h) => h[0]);
 
     let victim = "";
     let others: string[] = [];

@@ -21,9 +21,8 @@ describe("node-loss: the controller holding Controller_VIP dies", () => {
   it("moves Controller_VIP and g_controller to the other allowed controller; tokens and images survive", async () => {
     const run = await ScenarioRun.begin("node-loss", running);
     const group = running.topology.groups.find((g) => g.name === "g_controller")!;
-    const ctx = running;
-    const holders = () => vipHolders(ctx, "controller", running.hostsOf("controller"));
-    const ep = keystoneEndpoints(ctx);
+    const holders = () => vipHolders(running, "controller", running.hostsOf("controller"));
+    const ep = keystoneEndpoints(running);
 
     let victim = "";
     let survivors: string[] = [];

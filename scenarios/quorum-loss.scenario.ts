@@ -36,13 +36,12 @@ describe("quorum-loss: two of the three controllers die at once", () => {
     const groups = running.topology.groups;
     const resources = groups.flatMap((g) => [vipResourceId(g.vip), ...g.resources]);
     const controllers = running.hostsOf("controller");
-    const ctx = running;
-    const noVip = async () => (await Promise.all(groups.map((g) => vipHolders(ctx, g.vip, controllers)))).every((h) => h.length === 0);
+    const noVip = async () => (await Promise.all(groups.map((g) => vipHolders(running, g.vip, controllers)))).every((h) => h.length === 0);
 
     let survivor = "";
     await run.perform(async () => {
       await run.clients({ keystone: true, vips: true, placement: true });
-      const holders = await Promise.all(groups.map(async (g) => (await vipHolders(ctx, g.vip, controllers))[0] ?? ""));
+      const holders = await Promise.all(groups.map(async (g) => (await vipHolders(running, g.vip, controllers))[0] ?? ""));
       survivor = chooseSurvivor(
         controllers.map((c) => c.name),
         holders,

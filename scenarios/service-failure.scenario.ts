@@ -26,13 +26,12 @@ describe("service-failure: Keystone dies on the active controller", () => {
     const run = await ScenarioRun.begin("service-failure", running);
     const group = running.topology.groups.find((g) => g.name === "g_controller")!;
     const resources = [vipResourceId(group.vip), ...group.resources];
-    const ctx = running;
-    const ep = keystoneEndpoints(ctx);
+    const ep = keystoneEndpoints(running);
 
     let active = "";
     await run.perform(async () => {
       await run.clients({ keystone: true, glance: true, vips: true, placement: true });
-      [active] = await vipHolders(ctx, group.vip, running.hostsOf("controller"));
+      [active] = await vipHolders(running, group.vip, running.hostsOf("controller"));
       const pm = () => pacemakerStatus(running.host(active));
 
       await run.inject(killProcess(active, KEYSTONE_PROCESSES, "keystone"));
