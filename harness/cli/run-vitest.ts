@@ -12,7 +12,7 @@ export const PARENT_PID_ENV = "HAPROOF_PARENT_PID";
 /**
  * Runs `files` in vitest's integration project as a child process with `env` added, output to this
  * terminal, and resolves its exit code. The child runs in its own process group: on SIGINT/SIGTERM this
- * process stops that group (SIGTERM, then SIGKILL after 10 s, time for a teardown already under way to finish its removals), removes every run it owns or re-used, and
+ * process stops that group (SIGTERM, then SIGKILL after 3 s), removes every run it owns or re-used, and
  * exits 130. `jsonOut` sends vitest's JSON report elsewhere than reports/vitest.json.
  */
 export function runVitest(files: string[], env: Record<string, string>, jsonOut?: string): Promise<number> {
@@ -34,7 +34,7 @@ export function runVitest(files: string[], env: Record<string, string>, jsonOut?
       }
     };
     group("SIGTERM");
-    const kill = setTimeout(() => group("SIGKILL"), 10_000);
+    const kill = setTimeout(() => group("SIGKILL"), 3000);
     await exited;
     clearTimeout(kill);
     // Workers that outlived vitest's main process must not create anything after the cleanup.
