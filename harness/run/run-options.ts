@@ -4,14 +4,6 @@ import { parseSets, withMutations } from "./set-option.ts";
 /** The one environment variable that carries a haproof command's options to its vitest worker, as JSON. */
 export const RUN_OPTIONS_ENV = "HAPROOF_RUN";
 
-const checked = (fn: () => unknown) => (ctx: z.core.$RefinementCtx<unknown>) => {
-  try {
-    fn();
-  } catch (e) {
-    ctx.addIssue({ code: "custom", message: (e as Error).message });
-  }
-};
-
 /** Options of one scenario, control or chaos run, validated the same way by the CLI that sends them and the worker that reads them. */
 export const RunOptionsSchema = z
   .strictObject({
@@ -34,7 +26,14 @@ export const RunOptionsSchema = z
       })
       .default({}),
   })
-  .superRefine((o, ctx) => checked(() => withMutations(parseSets(o.sets), o.mutations))(ctx));
+  .superRefine((o, ctx) => {
+    // The CLI's own parsers, so a value the CLI would refuse is refused here with the same words.
+    try {
+      withMutations(parseSets(o.sets), o.mutations);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+    }
+  });
 
 /** A validated run options value. */
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
