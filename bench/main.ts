@@ -9,6 +9,8 @@ import { ownedLeftovers, removeOwnedRuns } from "../harness/cli/owned-cleanup.ts
 import { PhaseLog } from "../harness/run/phase-log.ts";
 import { parseBenchArgs } from "./options.ts";
 import { peakMemory } from "./memory-sampler.ts";
+import { observationCost } from "./observation.ts";
+import { observationLine } from "./observation-report.ts";
 import { probeOverhead } from "./probe-overhead.ts";
 import { regressions } from "./regressions.ts";
 import { describe } from "./stats.ts";
@@ -24,6 +26,7 @@ const warm: number[] = [];
 const teardown: number[] = [];
 const peaks: number[] = [];
 let overhead: Awaited<ReturnType<typeof probeOverhead>> | undefined;
+let observation: Awaited<ReturnType<typeof observationCost>> | undefined;
 
 for (let i = 0; i < o.cold + o.warm; i++) {
   const isCold = i < o.cold;
@@ -33,8 +36,11 @@ for (let i = 0; i < o.cold + o.warm; i++) {
   const t0 = performance.now();
   const running = await bringUp(topology, { phases: log });
   (isCold ? cold : warm).push(performance.now() - t0);
-  if (i === o.cold + o.warm - 1) overhead = await probeOverhead(running, o.probeSeconds);
+  const last = i === o.cold + o.warm - 1;
+  if (last) overhead = await probeOverhead(running, o.probeSeconds);
   peaks.push(await mem.stop());
+  // After the memory sampler: its docker stats calls every 3 s would load dockerd in both measured windows.
+  if (last) observation = await observationCost(running, o.observeSeconds);
   const t1 = performance.now();
   await running.down();
   teardown.push(performance.now() - t1);
@@ -49,6 +55,7 @@ const result = {
   teardownMs: describe(teardown),
   peakMemoryBytes: describe(peaks),
   probeOverhead: overhead,
+  observation,
 };
 const dir = join(import.meta.dirname, "..", "reports");
 mkdirSync(dir, { recursive: true });
@@ -65,6 +72,7 @@ if (overhead)
   console.log(
     `probe overhead: ${overhead.cpuPercentOfOneCore.toFixed(1)}% of one core (user ${overhead.cpuUserPercent.toFixed(1)}%, system ${overhead.cpuSystemPercent.toFixed(1)}%) for ${overhead.probes} probes at ${overhead.rateHz}/s; jitter p99 median ${overhead.jitterP99Ms.median.toFixed(1)} ms`,
   );
+if (observation) console.log(observationLine(observation));
 if (!previous) console.log("no previous reports/bench.json: nothing to compare with");
 else if (worse.length) console.log(`REGRESSIONS (more than 20 % worse than the previous run):\n${worse.map((r) => `  ${r.text}`).join("\n")}`);
 else console.log("no figure more than 20 % worse than the previous run");

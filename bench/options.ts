@@ -8,6 +8,7 @@ export interface BenchOptions {
   cold: number;
   warm: number;
   probeSeconds: number;
+  observeSeconds: number;
 }
 
 const count = (min: number) => (v: string) => {
@@ -26,6 +27,7 @@ export function parseBenchArgs(argv: string[]): { options: BenchOptions; topolog
     .option("--cold <n>", "cold bring-ups (images removed first)", count(0), 1)
     .option("--warm <n>", "warm bring-ups", count(0), 3)
     .option("--probe-seconds <s>", "probe overhead measuring time", count(1), 30)
+    .option("--observe-seconds <s>", "observation cost measuring time, idle and observed each", count(1), 30)
     .exitOverride();
   let options: BenchOptions;
   try {

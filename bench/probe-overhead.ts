@@ -3,6 +3,7 @@ import type { RunningTopology } from "../harness/engine/index.ts";
 import { History } from "../harness/history/index.ts";
 import { OpLoop, tcpProbe } from "../harness/probes/index.ts";
 import { startClients } from "../harness/run/clients.ts";
+import { busyBetween, readMachineCpu } from "./machine-cpu.ts";
 import { describe } from "./stats.ts";
 
 /** CPU of this process while 8 probes run at `rateHz`, as % of one core, and the probe loops' start lateness. */
@@ -24,11 +25,13 @@ export async function probeOverhead(running: RunningTopology, seconds: number, r
   ];
   extra.forEach((p) => p.start());
   await delay(5000); // warm-up: connections, JIT
+  const machine0 = readMachineCpu();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ops0 = history.events().length;
   await delay(seconds * 1000);
   const cpu = process.cpuUsage(cpu0);
+  const machine = busyBetween(machine0, readMachineCpu());
   const wallMs = performance.now() - t0;
   const events = history.events().length - ops0;
   await clients.stop();
@@ -43,6 +46,8 @@ export async function probeOverhead(running: RunningTopology, seconds: number, r
     /** The same split: user (JavaScript, GC, hashing) and system (the kernel's share: sockets, timers). */
     cpuUserPercent: (cpu.user / 1000 / wallMs) * 100,
     cpuSystemPercent: (cpu.system / 1000 / wallMs) * 100,
+    /** The whole machine's busy (all cores, /proc/stat) over the same window, topology included: not a difference. */
+    machineBusyPercent: machine?.busyPercent,
     eventsPerSecond: events / (wallMs / 1000),
     jitterMeanMs: describe(jitter.map((j) => j.meanMs)),
     jitterP99Ms: describe(jitter.map((j) => j.p99Ms)),

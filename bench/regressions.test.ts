@@ -20,4 +20,9 @@ describe("bench regressions", () => {
     expect(regressions(run(50_000, 10), { warmBringUpMs: { runs: 0, median: 0 } })).toEqual([]);
     expect(regressions(run(50_000, 10, 2 ** 30), run(50_000, 10, 1.3 * 2 ** 30))[0]?.text).toBe("peakMemoryBytes.max: 1.00 GiB -> 1.30 GiB (+30 %)");
   });
+
+  it("compares the observation cost, % of the whole machine", () => {
+    const r = regressions({ observation: { machineBusyPercent: 10 } }, { observation: { machineBusyPercent: 13 } });
+    expect(r.map((x) => x.text)).toEqual(["observation.machineBusyPercent: 10.0 % -> 13.0 % (+30 %)"]);
+  });
 });

@@ -14,6 +14,7 @@ export const COMPARED_FIGURES: readonly FigureSpec[] = [
   { path: "peakMemoryBytes.max", unit: "bytes" },
   { path: "probeOverhead.cpuPercentOfOneCore", unit: "%" },
   { path: "probeOverhead.jitterP99Ms.median", unit: "ms" },
+  { path: "observation.machineBusyPercent", unit: "%" },
 ];
 
 /** One figure more than the tolerated fraction worse than in the previous run. */
