@@ -32,6 +32,12 @@ describe("process cpu (/proc/<pid>/stat)", () => {
     expect([...descendants(stats, 10)].sort()).toEqual([10, 20, 30]);
   });
 
+  it("keeps a dockerd this process spawned, and what runs under it, out of the harness group", () => {
+    const mine = [line(10, "node", 1, 0, 0), line(11, "dockerd", 10, 50, 50), line(12, "containerd", 11, 20, 0), line(13, "haproxy", 12, 7, 0), line(14, "getconf", 10, 1, 0)];
+    const t = groupTicks([], mine.map(parsePidStat), 10);
+    expect(t.own).toMatchObject({ harness: 1, dockerd: 100, containerd: 20, other: 7 });
+  });
+
   const before = [
     line(1, "systemd", 0, 100, 100),
     line(812, "dockerd", 1, 4000, 2000),

@@ -47,13 +47,13 @@ export function groupOf(comm: string): Exclude<ProcessGroup, "harness"> {
   return "other";
 }
 
-/** `root` and every pid descending from it through ppid in `stats`; pure. */
-export function descendants(stats: readonly PidStat[], root: number): Set<number> {
+/** `root` and every pid descending from it through ppid in `stats`, not entering a process `through` refuses (nor its subtree); pure. */
+export function descendants(stats: readonly PidStat[], root: number, through: (s: PidStat) => boolean = () => true): Set<number> {
   const out = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const s of stats) {
-      if (out.has(s.pid) || !out.has(s.ppid)) continue;
+      if (out.has(s.pid) || !out.has(s.ppid) || !through(s)) continue;
       out.add(s.pid);
       grew = true;
     }
@@ -77,11 +77,12 @@ const zero = () => Object.fromEntries(PROCESS_GROUPS.map((g) => [g, 0])) as Reco
  * Groups the CPU deltas from `before` to `after`; pure. A process seen in both (same pid and starttime) counts its
  * delta; one that started in between counts all of its time; one that exited in between is lost (its time shows
  * only as the `reaped` time of a parent that waited for it, and otherwise in the machine's unattributed rest).
- * `harness` is `selfPid` and its descendants.
+ * `harness` is `selfPid` and its descendants, except a named group's process and its subtree: the engine step may have
+ * spawned dockerd, and with it containerd and every container, from this very process.
  */
 export function groupTicks(before: readonly PidStat[], after: readonly PidStat[], selfPid: number, top = 10): GroupTicks {
   const prior = new Map(before.map((s) => [s.pid, s]));
-  const harness = descendants([...before, ...after], selfPid);
+  const harness = descendants([...before, ...after], selfPid, (s) => groupOf(s.comm) === "other");
   const own = zero();
   const reaped = zero();
   const byComm = new Map<string, { comm: string; group: ProcessGroup; ticks: number }>();
