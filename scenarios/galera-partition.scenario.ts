@@ -59,7 +59,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       const fault = await run.inject(partition(isolate(victim, names)));
       await run.until(`${victim} non-Primary`, async () => (await galeraStatus(running.host(victim))).status === "non-Primary", NON_PRIMARY_MS);
       // Once it says non-Primary, a reader tries the isolated node too: every read must be refused.
-      const reader = new OpLoop({ process: "mysql-minority-read", history: run.history, rateHz: 5 }, () => ({
+      const reader = new OpLoop({ process: "mysql-minority-read", history: run.history, rateHz: 5, timeoutMs: 2000 }, () => ({
         f: "read",
         run: async () => {
           let connected = false;

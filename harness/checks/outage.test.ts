@@ -11,6 +11,38 @@ function run(spec: [number, "ok" | "fail" | "info"][]): SyntheticHistory {
 }
 
 describe("outage", () => {
+  it("an open loop's op that hung through a closed window opens no new one", () => {
+    const h = new SyntheticHistory();
+    probe(h, 0, "ok");
+    probe(h, 100, "info", 3000); // hung: completes info at 3100, after the service answered again
+    probe(h, 200, "fail");
+    probe(h, 300, "ok");
+    probe(h, 400, "ok");
+    const v = outage(h.events(), { maxOutageMs: 500 });
+    const p = (v.details.processes as Record<string, any>)["tcp:db"];
+    expect(p.windows).toEqual([{ startMs: 0, endMs: 300, lengthMs: 300, narrowStartMs: 200, narrowMs: 100, failedOps: 1, recovered: true }]);
+    expect(v.valid).toBe(true);
+    // The same hang invoked after the last ok is a failure of its own, and here too long.
+    const late = new SyntheticHistory();
+    probe(late, 0, "ok");
+    probe(late, 100, "info", 3000);
+    probe(late, 3200, "ok");
+    expect(outage(late.events(), { maxOutageMs: 500 }).valid).toBe(false);
+  });
+
+  it("with stallMs, a frozen service's gap between oks is a window although nothing failed", () => {
+    const h = new SyntheticHistory();
+    probe(h, 0, "ok");
+    probe(h, 100, "ok", 3000); // frozen from 100 to 3100: every op in between completes at the thaw
+    probe(h, 200, "ok", 2900);
+    probe(h, 3200, "ok");
+    expect(outage(h.events(), { maxOutageMs: 1000 }).valid).toBe(true);
+    const v = outage(h.events(), { maxOutageMs: 1000, stallMs: 500 });
+    expect(v.valid).toBe(false);
+    expect(v.metric).toBe(3100);
+    expect((v.details.processes as Record<string, any>)["tcp:db"].windows[0]).toMatchObject({ startMs: 0, endMs: 3100, failedOps: 0 });
+  });
+
   it("measures a window from the last ok to the first ok after, with the narrow bound", () => {
     const h = run([
       [0, "ok"],

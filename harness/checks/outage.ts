@@ -46,14 +46,21 @@ export interface OutageOptions {
   f?: string;
   /** Longest tolerated window (lengthMs); without it only recovery is judged. */
   maxOutageMs?: number;
+  /**
+   * Also a window: two successive ok completions further apart than this, with no failure between (a frozen
+   * service: its ops hang, then all succeed at the thaw). Off without it.
+   */
+  stallMs?: number;
 }
 
 /**
  * Outage windows per probe process. Ops are ordered by completion time (an invoke that never
  * completed counts as a failure at its invoke time). A window opens at the first fail/info after
  * an ok (or at the first op) and closes at the completion of the next ok; it starts at the
- * completion of the last ok before it. False if a window exceeds maxOutageMs or never closes;
- * unknown if a process has no ops. Its metric is the longest window over its processes.
+ * completion of the last ok before it. A failure invoked before that last ok was invoked opens none:
+ * an open loop's op that hung through a window already closed reports only that window's time. With
+ * `stallMs`, a longer gap between two ok completions is a window too. False if a window exceeds
+ * maxOutageMs or never closes; unknown if a process has no ops. Its metric is the longest window.
  */
 export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}): Verdict<OutageDetails> {
   const ops = completedOps(events).filter((o) => opts.f === undefined || o.f === opts.f);
@@ -69,7 +76,7 @@ export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}
       verdicts[p] = verdict("unknown", { reason: `no ops for process ${p}` });
       continue;
     }
-    const o = windowsOf(mine, ms, endMs);
+    const o = windowsOf(mine, ms, endMs, opts.stallMs);
     perProcess[p] = o;
     const neverRecovered = o.windows.some((w) => !w.recovered);
     const tooLong = opts.maxOutageMs !== undefined && o.maxMs > opts.maxOutageMs;
@@ -81,20 +88,21 @@ export function outage(events: readonly HistoryEvent[], opts: OutageOptions = {}
   return verdict<OutageDetails>(c.valid, { maxOutageMs: opts.maxOutageMs, processes: perProcess, verdicts }, longest.length ? Math.max(...longest) : undefined);
 }
 
-function windowsOf(ops: CompletedOp[], ms: (mono: string) => number, historyEndMs: number): ProcessOutage {
+function windowsOf(ops: CompletedOp[], ms: (mono: string) => number, historyEndMs: number, stallMs?: number): ProcessOutage {
   const timed = ops.map((o) => ({ o, at: o.completeMono ?? o.invokeMono })).sort((a, b) => compareMono(a.at, b.at) || compareMono(a.o.invokeMono, b.o.invokeMono));
   const windows: OutageWindow[] = [];
-  let lastOk: string | undefined;
+  let lastOk: { at: string; invoked: string } | undefined;
   let open: { start: number; narrowStart: number; failed: number } | undefined;
   for (const { o, at } of timed) {
     if (o.type === "ok") {
       if (open) windows.push(close(open, ms(at), true));
+      else if (stallMs !== undefined && lastOk && ms(at) - ms(lastOk.at) > stallMs) windows.push(close({ start: ms(lastOk.at), narrowStart: ms(lastOk.at), failed: 0 }, ms(at), true));
       open = undefined;
-      lastOk = at;
+      lastOk = { at, invoked: o.invokeMono };
     } else if (open) {
       open.failed++;
-    } else {
-      open = { start: ms(lastOk ?? o.invokeMono), narrowStart: ms(at), failed: 1 };
+    } else if (!lastOk || compareMono(o.invokeMono, lastOk.invoked) > 0) {
+      open = { start: ms(lastOk?.at ?? o.invokeMono), narrowStart: ms(at), failed: 1 };
     }
   }
   const lastAt = timed.at(-1)!.at;

@@ -2,6 +2,7 @@ export type { Fault, FaultHandle } from "./fault.ts";
 export { FaultError, UnsupportedFaultError } from "./fault.ts";
 export { killHost, stopHost, pauseHost } from "./host-faults.ts";
 export { killProcess } from "./kill-process.ts";
+export { cutClient } from "./cut-client.ts";
 export { partition, CHAIN } from "./partition.ts";
 export type { PartitionOptions } from "./partition.ts";
 export { netem, netemArgs } from "./netem.ts";

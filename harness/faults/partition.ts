@@ -7,11 +7,13 @@ import { applyProved } from "./handle.ts";
 /** The iptables chain haproof owns inside each host; flushing it heals every partition. */
 export const CHAIN = "HAPROOF";
 
-/** Shell that creates the chain (if absent) and hooks it first into INPUT; idempotent. */
-const ensureChain = `iptables -N ${CHAIN} 2>/dev/null; iptables -C INPUT -j ${CHAIN} 2>/dev/null || iptables -I INPUT 1 -j ${CHAIN}`;
+/** Shell that creates the chain (if absent) and hooks it first into INPUT, and with `output` into OUTPUT too; idempotent. */
+export const ensureChain = (output = false) =>
+  `iptables -N ${CHAIN} 2>/dev/null; iptables -C INPUT -j ${CHAIN} 2>/dev/null || iptables -I INPUT 1 -j ${CHAIN}` +
+  (output ? `; iptables -C OUTPUT -j ${CHAIN} 2>/dev/null || iptables -I OUTPUT 1 -j ${CHAIN}` : "");
 
-/** Shell that removes the chain and its hook; idempotent. */
-export const dropChain = `iptables -D INPUT -j ${CHAIN} 2>/dev/null; iptables -F ${CHAIN} 2>/dev/null; iptables -X ${CHAIN} 2>/dev/null; true`;
+/** Shell that removes the chain and its hooks; idempotent. */
+export const dropChain = `iptables -D INPUT -j ${CHAIN} 2>/dev/null; iptables -D OUTPUT -j ${CHAIN} 2>/dev/null; iptables -F ${CHAIN} 2>/dev/null; iptables -X ${CHAIN} 2>/dev/null; true`;
 
 /** Options for {@link partition}. */
 export interface PartitionOptions {
@@ -47,7 +49,7 @@ export function partition(grudge: Grudge, opts: PartitionOptions = {}): Fault {
               const drops = (grudge[n] ?? []).map((peer) => site.host(peer).ip);
               if (opts.cutClientFrom?.includes(n)) drops.push(harness);
               const rules = drops.map((ip) => `iptables -A ${CHAIN} -s ${ip} -j DROP`).join(" && ");
-              return site.host(n).exec(`${ensureChain} && ${rules || "true"}`);
+              return site.host(n).exec(`${ensureChain()} && ${rules || "true"}`);
             }),
           );
         },

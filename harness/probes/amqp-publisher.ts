@@ -15,46 +15,65 @@ export interface AmqpProbeOptions {
   rateHz?: number;
 }
 
+interface Lane {
+  conn: ChannelModel;
+  ch: ConfirmChannel;
+  host: string;
+  index: number;
+}
+
 /**
- * Publishes persistent messages with publisher confirms (op `publish`, value = message id):
- * an ok is a broker-confirmed message. Reconnects to the next broker after any failure.
+ * Publishes persistent messages with publisher confirms (op `publish`, value = message id), open loop:
+ * an ok is a broker-confirmed message. Each lane is a client with its own connection; after any failure
+ * or timeout it reconnects, to the broker after the one that failed.
  */
 export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
-  let cur: { conn: ChannelModel; ch: ConfirmChannel; host: string; index: number } | undefined;
-  let start = 0;
-  const drop = () => {
-    if (cur) start = cur.index + 1;
-    cur?.conn.close().catch(() => undefined);
-    cur = undefined;
+  const lanes = new Map<number, Lane>();
+  const starts = new Map<number, number>();
+  const drop = (lane: number, cur: Lane | undefined) => {
+    if (!cur) return;
+    starts.set(lane, cur.index + 1);
+    cur.conn.close().catch(() => undefined);
+    if (lanes.get(lane) === cur) lanes.delete(lane);
   };
-  return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i) => {
+  // 3 s: a publish waits this long for its confirm (pinned-timings.ts amqpPublishMs).
+  return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i, lane) => {
     const id = `m${i + 1}`;
     return {
       f: "publish",
       value: id,
-      run: async () => {
+      run: async (signal) => {
+        let cur = lanes.get(lane);
         if (!cur) {
+          let c: Awaited<ReturnType<typeof connectFirst>> | undefined;
           try {
-            const c = await connectFirst(o.hosts, start);
+            c = await connectFirst(o.hosts, starts.get(lane) ?? 0);
             const ch = await c.conn.createConfirmChannel();
             ch.on("error", () => undefined);
             await ch.assertQueue(o.queue, { durable: true, arguments: o.queueArguments });
+            if (signal.aborted) throw new Error("connected after the op timed out");
+            const opened: Lane = { ...c, ch };
             c.conn.on("close", () => {
-              if (cur?.conn === c.conn) cur = undefined;
+              if (lanes.get(lane) === opened) lanes.delete(lane);
             });
-            cur = { ...c, ch };
+            lanes.set(lane, opened);
+            cur = opened;
           } catch (e) {
-            drop();
+            c?.conn.close().catch(() => undefined);
             throw new DefiniteFailure(`connect: ${(e as Error).message}`, (e as { code?: string }).code);
           }
         }
-        const { ch, host } = cur;
+        const mine = cur;
+        const onAbort = () => drop(lane, mine);
+        signal.addEventListener("abort", onAbort, { once: true });
         try {
-          await new Promise<void>((resolve, reject) => ch.sendToQueue(o.queue, Buffer.from(id), { persistent: true, messageId: id }, (err) => (err ? reject(err) : resolve())));
-          return { host };
+          await new Promise<void>((resolve, reject) => mine.ch.sendToQueue(o.queue, Buffer.from(id), { persistent: true, messageId: id }, (err) => (err ? reject(err) : resolve())));
+          return { host: mine.host };
         } catch (e) {
-          drop();
+          drop(lane, mine);
           throw e; // a publish without confirm is indeterminate: the broker may have it
+        } finally {
+          signal.removeEventListener("abort", onAbort);
         }
       },
     };

@@ -2,7 +2,7 @@ import type { Connection } from "mysql2/promise";
 import pRetry, { type Options as RetryOptions } from "p-retry";
 import type { History } from "../history/index.ts";
 import { classifyMysqlError } from "./mysql-errors.ts";
-import { probeConnection } from "./mysql-probe.ts";
+import { probeConnection } from "./mysql-connection.ts";
 import { OpLoop } from "./op-loop.ts";
 
 /** MySQL's deadlock error: InnoDB deadlocks and Galera certification conflicts alike. */
@@ -94,7 +94,7 @@ export function counterWorker(o: CounterWorkerOptions): OpLoop {
       throw e;
     }
   };
-  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: o.timeoutMs ?? 15_000 }, () => {
+  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: o.timeoutMs ?? 15_000, maxInFlight: 1 }, () => {
     const row = counterRow(o.rows, Math.random());
     return {
       f: "increment",

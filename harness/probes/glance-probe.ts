@@ -17,20 +17,22 @@ export interface GlanceProbeOptions {
 }
 
 /**
- * A Glance client through Controller_VIP: op `download` (ok value = {image, sha256}) and, every
- * fifth op, `list`. Gets a token from Keystone first, and a new one after any failure.
+ * A Glance client through Controller_VIP, open loop: op `download` (ok value = {image, sha256}) and, every
+ * fifth op, `list`. Each lane gets a token from Keystone first, and a new one after any failure.
  */
 export function glanceProbe(o: GlanceProbeOptions): OpLoop {
-  let token: string | undefined;
-  return new OpLoop({ process: "glance", history: o.history, rateHz: o.rateHz, timeoutMs: 5000 }, (i) => ({
+  const tokens = new Map<number, string>();
+  // 5 s: a 1 MiB download's own timeout (glance-client.ts); a token issue before it has 3 s of its own.
+  return new OpLoop({ process: "glance", history: o.history, rateHz: o.rateHz, timeoutMs: 5000 }, (i, lane) => ({
     f: i % 5 === 4 ? "list" : "download",
     run: async () => {
       try {
-        token ??= await issueToken(o.keystoneBase);
+        const token = tokens.get(lane) ?? (await issueToken(o.keystoneBase));
+        tokens.set(lane, token);
         if (i % 5 === 4) return { value: (await listImages(o.glanceBase, token)).length };
         return { value: { image: o.image, sha256: await downloadSha256(o.glanceBase, token, o.image) } };
       } catch (e) {
-        token = undefined;
+        tokens.delete(lane);
         throw classifyHttpError(e);
       }
     },

@@ -15,13 +15,14 @@ export interface KeystoneProbeOptions {
 }
 
 /**
- * A Keystone client through Controller_VIP: op `issue` (value = token) and op `validate`
+ * A Keystone client through Controller_VIP, open loop: op `issue` (value = token) and op `validate`
  * (value = the earlier token validated longest ago, so every token, those from before a fault
  * included, keeps being validated after it). Each token validates itself.
  */
 export function keystoneProbe(o: KeystoneProbeOptions): OpLoop {
   const picker = new LeastRecent<string>();
   const every = o.issueEvery ?? 3;
+  // 3 s: each request's own timeout (keystone-client.ts).
   return new OpLoop({ process: "keystone", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i) => {
     if (picker.size === 0 || i % every === 0)
       return {

@@ -1,7 +1,6 @@
-import mysql, { type Connection } from "mysql2/promise";
 import type { History } from "../history/index.ts";
-import { GALERA_ACCOUNTS } from "../formation/galera-sql.ts";
-import { classifyMysqlError } from "./mysql-errors.ts";
+import { LaneConnections } from "./lane-connections.ts";
+import { probeConnection } from "./mysql-connection.ts";
 import { OpLoop } from "./op-loop.ts";
 
 /** Options for {@link mysqlWriter}. */
@@ -15,15 +14,6 @@ export interface MysqlProbeOptions {
   process?: string;
 }
 
-/** Opens a probe-account connection to `address` (connect timeout `connectTimeoutMs`); tags it with the serving node. */
-export async function probeConnection(address: string, connectTimeoutMs = 1500): Promise<{ conn: Connection; node: string }> {
-  const { user, password, database } = GALERA_ACCOUNTS.probe;
-  const conn = await mysql.createConnection({ host: address, user, password, database, connectTimeout: connectTimeoutMs });
-  conn.on("error", () => undefined); // a lost connection surfaces on the next query instead
-  const [rows] = await conn.query("SELECT @@hostname AS node");
-  return { conn, node: (rows as Array<{ node: string }>)[0].node };
-}
-
 /** Creates the sequence table through `address` (idempotent). */
 export async function createSeqTable(address: string, table: string): Promise<void> {
   const { conn } = await probeConnection(address);
@@ -35,30 +25,17 @@ export async function createSeqTable(address: string, table: string): Promise<vo
 }
 
 /**
- * A client inserting unique sequence numbers through the DB VIP (op `insert`, value = seq):
- * an ok insert is an acknowledged write. Reconnects after any failure.
+ * A client inserting unique sequence numbers through the DB VIP (op `insert`, value = seq), open loop:
+ * an ok insert is an acknowledged write. Each lane keeps its own connection and reconnects after any
+ * failure or timeout.
  */
 export function mysqlWriter(o: MysqlProbeOptions): OpLoop {
-  let current: { conn: Connection; node: string } | undefined;
-  const drop = () => {
-    current?.conn.destroy();
-    current = undefined;
-  };
-  return new OpLoop({ process: o.process ?? "mysql", history: o.history, rateHz: o.rateHz }, (i) => ({
+  const lanes = new LaneConnections(o.address);
+  // 2 s: a 1.5 s connect plus the insert; the statement's own 1.8 s timeout ends a hung one first.
+  return new OpLoop({ process: o.process ?? "mysql", history: o.history, rateHz: o.rateHz, timeoutMs: 2000 }, (i, lane) => ({
     f: "insert",
     value: i + 1,
-    run: async () => {
-      let connected = false;
-      try {
-        current ??= await probeConnection(o.address);
-        connected = true;
-        await current.conn.query({ sql: `INSERT INTO \`${o.table}\` (seq) VALUES (?)`, timeout: 1800 }, [i + 1]);
-        return { host: current.node };
-      } catch (e) {
-        drop();
-        throw classifyMysqlError(e, connected);
-      }
-    },
+    run: (signal) => lanes.use(lane, signal, 1500, async (c) => void (await c.query({ sql: `INSERT INTO \`${o.table}\` (seq) VALUES (?)`, timeout: 1800 }, [i + 1]))),
   }));
 }
 
@@ -74,26 +51,14 @@ export async function readSeqs(address: string, table: string): Promise<number[]
 }
 
 /**
- * A client reading `SELECT 1` from one node at `address` (op `read`), with `timeoutMs` per op:
- * used to calibrate outage measurement against a fault of known length.
+ * A client reading `SELECT 1` from one node at `address` (op `read`), with `timeoutMs` per statement and
+ * connect, open loop: used to calibrate outage measurement against a fault of known length.
  */
-export function mysqlReader(o: { history: History; address: string; process: string; rateHz?: number; timeoutMs?: number }): OpLoop {
-  let current: { conn: Connection; node: string } | undefined;
+export function mysqlReader(o: { history: History; address: string; process: string; rateHz?: number; timeoutMs?: number; maxInFlight?: number }): OpLoop {
+  const lanes = new LaneConnections(o.address);
   const timeout = o.timeoutMs ?? 500;
-  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: timeout + 200 }, () => ({
+  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: timeout + 200, maxInFlight: o.maxInFlight }, (_, lane) => ({
     f: "read",
-    run: async () => {
-      let connected = false;
-      try {
-        current ??= await probeConnection(o.address, timeout);
-        connected = true;
-        await current.conn.query({ sql: "SELECT 1", timeout });
-        return { host: current.node };
-      } catch (e) {
-        current?.conn.destroy();
-        current = undefined;
-        throw classifyMysqlError(e, connected);
-      }
-    },
+    run: (signal) => lanes.use(lane, signal, timeout, async (c) => void (await c.query({ sql: "SELECT 1", timeout }))),
   }));
 }

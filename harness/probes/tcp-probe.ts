@@ -19,9 +19,10 @@ export function tcpConnect(address: string, port: number, timeoutMs = 1000): Pro
   });
 }
 
-/** A client connecting to `address:port` at a fixed rate (op `connect`), process `tcp:<label>`. */
+/** A client connecting to `address:port` at a fixed rate, open loop (op `connect`), process `tcp:<label>`. */
 export function tcpProbe(o: { history: History; label: string; address: string; port: number; rateHz?: number }): OpLoop {
-  return new OpLoop({ process: `tcp:${o.label}`, history: o.history, rateHz: o.rateHz }, () => ({
+  // 1.5 s: the connect's own 1 s timeout fails it first; the rest is slack for a loaded event loop.
+  return new OpLoop({ process: `tcp:${o.label}`, history: o.history, rateHz: o.rateHz, timeoutMs: 1500 }, () => ({
     f: "connect",
     value: `${o.address}:${o.port}`,
     run: () => tcpConnect(o.address, o.port),

@@ -12,7 +12,7 @@ export const PINNED = {
   galeraInactiveMs: 15_000,
   /** haproxy-cfg.ts `timeout check 3s`: one health check of a host that vanished takes this long to fail. */
   haproxyCheckTimeoutMs: 3_000,
-  /** The MySQL probe (mysql-probe.ts): an op in flight fails at the OpLoop's 2 s timeout, then a 1.5 s connect. */
+  /** The MySQL probe (mysql-probe.ts, mysql-connection.ts): an op in flight fails at its 2 s timeout, then a 1.5 s connect. */
   mysqlClientMs: 2_000 + 1_500,
   /** amqplib (amqp-connection.ts, heartbeat 5 s): a silent broker's connection is dead after two missed heartbeats. */
   amqpDeadMs: 2 * 5_000,

@@ -1,0 +1,36 @@
+import type { BaseTopology } from "../../topologies/kinds.ts";
+import type { Site } from "../site/index.ts";
+import { FaultError, type Fault } from "./fault.ts";
+import { applyProved } from "./handle.ts";
+import { CHAIN, dropChain, ensureChain } from "./partition.ts";
+
+/**
+ * Cuts the harness's own clients off from `hosts` both ways (iptables DROP of the harness address on
+ * INPUT and OUTPUT, in haproof's chain; SSH excepted): to the clients the services there are frozen, while the
+ * cluster itself hears every peer and moves nothing. Proved by the rules being in place on every
+ * host; heal removes the chain. The fault of known length that probe calibration measures.
+ */
+export function cutClient(hosts: string[]): Fault {
+  const name = "cut-client";
+  return {
+    name,
+    targets: hosts,
+    inject: (site: Site<BaseTopology>, history) => {
+      const h = site.harnessIp;
+      // SSH stays open: over SSH the harness heals the cut through the very link it cuts.
+      const rules = (flag: "-A" | "-C") =>
+        [`-s ${h} -p tcp --dport 22 -j RETURN`, `-d ${h} -p tcp --sport 22 -j RETURN`, `-s ${h} -j DROP`, `-d ${h} -j DROP`].map((r) => `iptables ${flag} ${CHAIN} ${r}`).join(" && ");
+      const onAll = (cmd: string) => Promise.all(hosts.map((h) => site.host(h).exec(cmd)));
+      return applyProved(history, name, hosts, {
+        apply: async () => void (await onAll(`${ensureChain(true)} && ${rules("-A")}`)),
+        prove: async () => {
+          const r = await Promise.all(hosts.map((h) => site.host(h).exec(`${rules("-C")} && iptables -C INPUT -j ${CHAIN} && iptables -C OUTPUT -j ${CHAIN}`, { allowFail: true })));
+          const missing = hosts.find((_, i) => r[i].exitCode !== 0);
+          if (missing) throw new FaultError(name, missing, "the DROP rules for the harness address are not in place");
+          return { harness: site.harnessIp };
+        },
+        undo: async () => void (await onAll(dropChain)),
+      });
+    },
+  };
+}
