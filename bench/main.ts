@@ -9,6 +9,8 @@ import { ownedLeftovers, removeOwnedRuns } from "../harness/cli/owned-cleanup.ts
 import { PhaseLog } from "../harness/run/phase-log.ts";
 import { parseBenchArgs } from "./options.ts";
 import { peakMemory } from "./memory-sampler.ts";
+import { probeCalibration } from "./calibration.ts";
+import { calibrationLines } from "./calibration-summary.ts";
 import { observationCost } from "./observation.ts";
 import { observationLine } from "./observation-report.ts";
 import { probeOverhead } from "./probe-overhead.ts";
@@ -27,6 +29,7 @@ const teardown: number[] = [];
 const peaks: number[] = [];
 let overhead: Awaited<ReturnType<typeof probeOverhead>> | undefined;
 let observation: Awaited<ReturnType<typeof observationCost>> | undefined;
+let calibration: Awaited<ReturnType<typeof probeCalibration>> | undefined;
 
 for (let i = 0; i < o.cold + o.warm; i++) {
   const isCold = i < o.cold;
@@ -41,6 +44,7 @@ for (let i = 0; i < o.cold + o.warm; i++) {
   peaks.push(await mem.stop());
   // After the memory sampler: its docker stats calls every 3 s would load dockerd in both measured windows.
   if (last) observation = await observationCost(running, o.observeSeconds);
+  if (last && o.calibrationRuns > 0) calibration = await probeCalibration(running, o.calibrationRuns, log);
   const t1 = performance.now();
   await running.down();
   teardown.push(performance.now() - t1);
@@ -56,6 +60,8 @@ const result = {
   peakMemoryBytes: describe(peaks),
   probeOverhead: overhead,
   observation,
+  calibration: calibration?.figures,
+  calibrationSamples: calibration?.samples,
 };
 const dir = join(import.meta.dirname, "..", "reports");
 mkdirSync(dir, { recursive: true });
@@ -73,6 +79,7 @@ if (overhead)
     `probe overhead: ${overhead.cpuPercentOfOneCore.toFixed(1)}% of one core (user ${overhead.cpuUserPercent.toFixed(1)}%, system ${overhead.cpuSystemPercent.toFixed(1)}%) for ${overhead.probes} probes at ${overhead.rateHz}/s; jitter p99 median ${overhead.jitterP99Ms.median.toFixed(1)} ms`,
   );
 if (observation) console.log(observationLine(observation));
+if (calibration) console.log(`calibration (|measured - cut|, one period is 100 ms):\n${calibrationLines(calibration.figures).join("\n")}`);
 if (!previous) console.log("no previous reports/bench.json: nothing to compare with");
 else if (worse.length) console.log(`REGRESSIONS (more than 20 % worse than the previous run):\n${worse.map((r) => `  ${r.text}`).join("\n")}`);
 else console.log("no figure more than 20 % worse than the previous run");

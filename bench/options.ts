@@ -9,6 +9,7 @@ export interface BenchOptions {
   warm: number;
   probeSeconds: number;
   observeSeconds: number;
+  calibrationRuns: number;
 }
 
 const count = (min: number) => (v: string) => {
@@ -28,6 +29,7 @@ export function parseBenchArgs(argv: string[]): { options: BenchOptions; topolog
     .option("--warm <n>", "warm bring-ups", count(0), 3)
     .option("--probe-seconds <s>", "probe overhead measuring time", count(1), 30)
     .option("--observe-seconds <s>", "observation cost measuring time, idle and observed each", count(1), 30)
+    .option("--calibration-runs <n>", "calibrations of every probe kind against 1, 3 and 10 s cuts (0: none)", count(0), 1)
     .exitOverride();
   let options: BenchOptions;
   try {

@@ -25,4 +25,10 @@ describe("bench regressions", () => {
     const r = regressions({ observation: { machineBusyPercent: 10 } }, { observation: { machineBusyPercent: 13 } });
     expect(r.map((x) => x.text)).toEqual(["observation.machineBusyPercent: 10.0 % -> 13.0 % (+30 %)"]);
   });
+
+  it("compares each probe kind's median calibration error, but not one within a probe period", () => {
+    const cal = (ms: number) => ({ calibration: { keystone: { medianErrorMs: ms } } });
+    expect(regressions(cal(200), cal(300)).map((x) => x.path)).toEqual(["calibration.keystone.medianErrorMs"]);
+    expect(regressions(cal(20), cal(90))).toEqual([]);
+  });
 });

@@ -1,9 +1,13 @@
+import { PROBE_KINDS } from "../harness/run/calibration/index.ts";
+
 /** A bench figure read from bench.json by path, where a larger value is worse (a time, memory, CPU, jitter). */
 export interface FigureSpec {
   /** Dotted path in bench.json, e.g. `warmBringUpMs.median`. */
   path: string;
   /** How to print a value of it. */
   unit: "ms" | "bytes" | "%";
+  /** A current value at or under this is never a regression (a small figure's noise is not a trend). */
+  floor?: number;
 }
 
 /** The figures compared between two bench runs. */
@@ -15,6 +19,8 @@ export const COMPARED_FIGURES: readonly FigureSpec[] = [
   { path: "probeOverhead.cpuPercentOfOneCore", unit: "%" },
   { path: "probeOverhead.jitterP99Ms.median", unit: "ms" },
   { path: "observation.machineBusyPercent", unit: "%" },
+  // A calibration error within one probe period (100 ms) is the measurement's resolution, not a regression.
+  ...PROBE_KINDS.map((k) => ({ path: `calibration.${k}.medianErrorMs`, unit: "ms" as const, floor: 100 })),
 ];
 
 /** One figure more than the tolerated fraction worse than in the previous run. */
@@ -45,7 +51,7 @@ export function regressions(previous: unknown, current: unknown, tolerance = 0.2
   for (const f of figures) {
     const p = at(previous, f.path);
     const c = at(current, f.path);
-    if (p === undefined || c === undefined || p <= 0 || c <= 0) continue;
+    if (p === undefined || c === undefined || p <= 0 || c <= (f.floor ?? 0)) continue;
     const worseBy = (c - p) / p;
     if (worseBy > tolerance) out.push({ path: f.path, previous: p, current: c, worseBy, text: `${f.path}: ${show(p, f.unit)} -> ${show(c, f.unit)} (+${Math.round(worseBy * 100)} %)` });
   }
