@@ -13,19 +13,17 @@ import { prismaStandIns } from "../formation/stand-ins.ts";
 import type { PhaseRunner, TopologyKind } from "./kind.ts";
 
 /**
- * The guide's runbooks: Galera then the load balancers, RabbitMQ, GlusterFS and the Pacemaker
- * cluster side by side, then Keystone and Glance.
+ * The guide's runbooks: Galera then the load balancers, RabbitMQ, GlusterFS and the Pacemaker cluster side by
+ * side; Keystone as soon as the DB VIP and the cluster are up (it needs neither RabbitMQ nor GlusterFS), then
+ * Glance, which needs them all.
  */
 async function formPrisma(ctx: FormationContext, phases: PhaseRunner): Promise<void> {
-  await phases.run("data plane and cluster", () =>
-    Promise.all([
-      phases.run("galera", () => formGalera(ctx)).then(() => phases.run("load balancers", () => formLb(ctx))),
-      phases.run("rabbitmq", () => formRabbitmq(ctx)),
-      phases.run("glusterfs", () => formGluster(ctx)),
-      phases.run("pacemaker", () => formPacemaker(ctx)),
-    ]),
-  );
-  await phases.run("keystone", () => formKeystone(ctx));
+  await phases.run("data plane and cluster, and keystone", () => {
+    const db = phases.run("galera", () => formGalera(ctx)).then(() => phases.run("load balancers", () => formLb(ctx)));
+    const cluster = phases.run("pacemaker", () => formPacemaker(ctx));
+    const keystone = Promise.all([db, cluster]).then(() => phases.run("keystone", () => formKeystone(ctx)));
+    return Promise.all([keystone, phases.run("rabbitmq", () => formRabbitmq(ctx)), phases.run("glusterfs", () => formGluster(ctx))]);
+  });
   await phases.run("glance", () => formGlance(ctx));
 }
 
