@@ -25,7 +25,9 @@ export function cutClient(hosts: string[]): Fault {
       let applied: { exitCode: number }[] = [];
       return applyProved(history, name, hosts, {
         // Applied and checked in one exec per host: the cut's start is then known to within one exec, not two.
-        apply: async () => void (applied = await onAll(`${ensureChain(true)} && ${rules("-A")} && ${rules("-C")} && ${hooked}`, true)),
+        apply: async () => {
+          applied = await onAll(`${ensureChain(true)} && ${rules("-A")} && ${rules("-C")} && ${hooked}`, true);
+        },
         prove: async () => {
           const missing = hosts.find((_, i) => applied[i]?.exitCode !== 0);
           if (missing) throw new FaultError(name, missing, "the DROP rules for the harness address are not in place");

@@ -21,3 +21,22 @@ export async function connectFirst(hosts: readonly { name: string; ip: string }[
   }
   throw last instanceof Error ? last : new Error("no broker answered");
 }
+
+/**
+ * Closes `conn`, waiting at most `ms` for the broker's close-ok (a broker that never answers would hold a stop
+ * forever); then destroys the socket, which emits `close` all the same. Never throws.
+ */
+export async function closeWithin(conn: ChannelModel, ms = 3000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    conn.close().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!closed) (conn as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}

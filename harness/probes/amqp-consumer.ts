@@ -1,6 +1,6 @@
 import type { Channel, ChannelModel } from "amqplib";
 import { setTimeout as delay } from "node:timers/promises";
-import { connectFirst } from "./amqp-connection.ts";
+import { closeWithin, connectFirst } from "./amqp-connection.ts";
 import type { AmqpProbeOptions } from "./amqp-publisher.ts";
 import { BackgroundLoop } from "./background-loop.ts";
 
@@ -19,7 +19,7 @@ export class AmqpConsumer extends BackgroundLoop {
 
   /** Closing the connection ends the consume wait in run(). */
   protected override async beforeStop(): Promise<void> {
-    await this.conn?.close().catch(() => undefined);
+    if (this.conn) await closeWithin(this.conn);
   }
 
   /** Ms since the last delivery. */

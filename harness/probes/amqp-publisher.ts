@@ -1,6 +1,6 @@
 import type { ChannelModel, ConfirmChannel } from "amqplib";
 import type { History } from "../history/index.ts";
-import { connectFirst } from "./amqp-connection.ts";
+import { closeWithin, connectFirst } from "./amqp-connection.ts";
 import { OpLoop } from "./op-loop.ts";
 import { DefiniteFailure } from "./probe.ts";
 
@@ -33,11 +33,12 @@ export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
   const drop = (lane: number, cur: Lane | undefined) => {
     if (!cur) return;
     starts.set(lane, cur.index + 1);
-    cur.conn.close().catch(() => undefined);
+    void closeWithin(cur.conn);
     if (lanes.get(lane) === cur) lanes.delete(lane);
   };
   // 3 s: a publish waits this long for its confirm (pinned-timings.ts amqpPublishMs).
-  return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i, lane) => {
+  const closeAll = () => Promise.all([...lanes.values()].map((l) => closeWithin(l.conn))).then(() => lanes.clear());
+  return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000, onStop: closeAll }, (i, lane) => {
     const id = `m${i + 1}`;
     return {
       f: "publish",
@@ -59,7 +60,7 @@ export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
             lanes.set(lane, opened);
             cur = opened;
           } catch (e) {
-            c?.conn.close().catch(() => undefined);
+            if (c) void closeWithin(c.conn);
             throw new DefiniteFailure(`connect: ${(e as Error).message}`, (e as { code?: string }).code);
           }
         }

@@ -41,4 +41,10 @@ export class LaneConnections {
       signal.removeEventListener("abort", drop);
     }
   }
+
+  /** Closes every lane's connection (at the loop's stop). */
+  closeAll(): void {
+    for (const c of this.lanes.values()) c.conn.destroy();
+    this.lanes.clear();
+  }
 }

@@ -32,7 +32,7 @@ export async function createSeqTable(address: string, table: string): Promise<vo
 export function mysqlWriter(o: MysqlProbeOptions): OpLoop {
   const lanes = new LaneConnections(o.address);
   // 2 s: a 1.5 s connect plus the insert; the statement's own 1.8 s timeout ends a hung one first.
-  return new OpLoop({ process: o.process ?? "mysql", history: o.history, rateHz: o.rateHz, timeoutMs: 2000 }, (i, lane) => ({
+  return new OpLoop({ process: o.process ?? "mysql", history: o.history, rateHz: o.rateHz, timeoutMs: 2000, onStop: () => lanes.closeAll() }, (i, lane) => ({
     f: "insert",
     value: i + 1,
     run: (signal) => lanes.use(lane, signal, 1500, async (c) => void (await c.query({ sql: `INSERT INTO \`${o.table}\` (seq) VALUES (?)`, timeout: 1800 }, [i + 1]))),
@@ -57,7 +57,7 @@ export async function readSeqs(address: string, table: string): Promise<number[]
 export function mysqlReader(o: { history: History; address: string; process: string; rateHz?: number; timeoutMs?: number; maxInFlight?: number }): OpLoop {
   const lanes = new LaneConnections(o.address);
   const timeout = o.timeoutMs ?? 500;
-  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: timeout + 200, maxInFlight: o.maxInFlight }, (_, lane) => ({
+  return new OpLoop({ process: o.process, history: o.history, rateHz: o.rateHz, timeoutMs: timeout + 200, maxInFlight: o.maxInFlight, onStop: () => lanes.closeAll() }, (_, lane) => ({
     f: "read",
     run: (signal) => lanes.use(lane, signal, timeout, async (c) => void (await c.query({ sql: "SELECT 1", timeout }))),
   }));

@@ -30,7 +30,8 @@ describe("OpLoop", () => {
 
   it("stops after the op in flight and records nothing afterwards", async () => {
     const history = new History();
-    const loop = new OpLoop({ process: "p", history, rateHz: 100, timeoutMs: 100 }, () => ({ f: "op", run: async () => undefined }));
+    let stopped = 0;
+    const loop = new OpLoop({ process: "p", history, rateHz: 100, timeoutMs: 100, onStop: () => void stopped++ }, () => ({ f: "op", run: async () => undefined }));
     loop.start();
     await delay(50);
     await loop.stop();
@@ -39,6 +40,7 @@ describe("OpLoop", () => {
     expect(history.events().length).toBe(n);
     expect(n % 2).toBe(0); // every invoke has its completion
     expect(loop.jitter().count).toBeGreaterThan(0);
+    expect(stopped).toBe(1); // the lanes' resources released once, after the last op
   });
 
   it("open loop: ops hung until their timeout do not delay the next ones, and each lane's op is aborted at its timeout", async () => {

@@ -27,6 +27,8 @@ export interface OpLoopOptions {
    * enough lanes that an op hung until its timeout never delays the schedule (open loop).
    */
   maxInFlight?: number;
+  /** Called once the ops in flight have completed at stop: release what the lanes hold (their connections). */
+  onStop?: () => Promise<void> | void;
 }
 
 /** How late each op started against its schedule, in ms (for the probe-overhead bench). */
@@ -96,6 +98,7 @@ export class OpLoop extends BackgroundLoop {
       due = Math.max(due + period, performance.now());
     }
     await Promise.all(busy.values());
+    await this.opts.onStop?.();
   }
 
   private async once(i: number, lane: number): Promise<void> {
