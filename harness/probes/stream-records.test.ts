@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { shellQuote } from "../transport/index.ts";
 import { RecordSplitter, streamLoop } from "./stream-records.ts";
 
 const all = (chunks: string[]) => {
@@ -9,16 +8,35 @@ const all = (chunks: string[]) => {
 };
 
 describe("streamLoop", () => {
-  it("wraps the quoted command between the markers, stderr dropped, sleeping the period", () => {
-    expect(streamLoop(["ip", "-o", "addr", "show"], 500)).toBe('while :; do echo @@haproof-sample || exit 0; ip -o addr show 2>/dev/null; echo "@@haproof-end $?" || exit 0; sleep 0.5; done');
-    expect(streamLoop(["mariadb", "-e", "SHOW STATUS WHERE a IN ('x')"], 1000)).toContain("mariadb -e 'SHOW STATUS WHERE a IN ('\\''x'\\'')' 2>/dev/null;");
-    expect(streamLoop(["true"], 1000)).toMatch(/sleep 1; done$/);
+  it("wraps the quoted command between the markers, stdin and stderr cut off, waiting the period on stdin", () => {
+    expect(streamLoop(["ip", "-o", "addr", "show"], 500)).toBe(
+      'while :; do echo @@haproof-sample || exit 0; ip -o addr show </dev/null 2>/dev/null; echo "@@haproof-end $?" || exit 0; read -r -t 0.5 _; [ $? -gt 128 ] || exit 0; done',
+    );
+    expect(streamLoop(["mariadb", "-e", "SHOW STATUS WHERE a IN ('x')"], 1000)).toContain("mariadb -e 'SHOW STATUS WHERE a IN ('\\''x'\\'')' </dev/null 2>/dev/null;");
+    expect(streamLoop(["true"], 1000)).toContain("read -r -t 1 _;");
   });
 
-  it("runs under bash into records, and ends itself once its stdout is closed", () => {
-    // `head -c` closes the pipe after the first bytes: the loop must die instead of running forever.
-    const out = execFileSync("bash", ["-c", `${shellQuote(["bash", "-c", streamLoop(["bash", "-c", "echo hi; echo no >&2; exit 3"], 10)])} | head -c 60`], { encoding: "utf8", timeout: 5000 });
-    expect(all([out])[0]).toEqual({ stdout: "hi\n", exitCode: 3 });
+  const run = (argv: string[], periodMs: number) => spawn("bash", ["-c", streamLoop(argv, periodMs)], { stdio: ["pipe", "pipe", "ignore"] });
+  const exited = (p: ReturnType<typeof run>) => new Promise<number | null>((r) => p.on("exit", (code) => r(code)));
+
+  it("runs under bash into records at the period while its stdin is open, and ends at stdin's EOF", async () => {
+    const p = run(["bash", "-c", "echo hi; echo no >&2; cat; exit 3"], 50);
+    const s = new RecordSplitter();
+    const records: unknown[] = [];
+    p.stdout.setEncoding("utf8").on("data", (c: string) => records.push(...s.push(c)));
+    await expect.poll(() => records.length, { timeout: 3000 }).toBeGreaterThanOrEqual(3);
+    expect(records[0]).toEqual({ stdout: "hi\n", exitCode: 3 });
+    const t0 = performance.now();
+    p.stdin.end();
+    expect(await exited(p)).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it("ends itself when its stdout is closed, its stdin still open", async () => {
+    const p = run(["true"], 20);
+    p.stdout.once("data", () => p.stdout.destroy());
+    expect(await exited(p)).not.toBeUndefined();
+    p.stdin.end();
   });
 });
 

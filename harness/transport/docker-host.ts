@@ -67,8 +67,9 @@ export class DockerHost implements Host {
   /**
    * Streams `bash -c <script>`'s stdout; see {@link Host.stream}. Only the exec's setup passes the gate (a pause
    * waits for that, never for the stream, which does not finish): a paused container's stream just goes silent.
-   * stop() destroys the hijacked stream, which does not kill the command in the container: the script must end
-   * itself once its stdout is gone. An exec the container refuses (stopped, paused) resolves `ended` with the error.
+   * stop() destroys the hijacked stream, which does not kill the command in the container (dockerd keeps it
+   * running, discarding its output) but does close its stdin (exec's CloseStdin): the script must end at that EOF.
+   * An exec the container refuses (stopped, paused) resolves `ended` with the error.
    */
   stream(script: string, onStdout: (chunk: string) => void): StreamHandle {
     const stop = new AbortController();
@@ -85,8 +86,8 @@ export class DockerHost implements Host {
   private async runStream(script: string, onStdout: (chunk: string) => void, signal: AbortSignal): Promise<StreamEnd> {
     const aborted = new Promise<"stopped">((resolve) => signal.addEventListener("abort", () => resolve("stopped"), { once: true }));
     const setup = this.gate.pass(async () => {
-      const exec = await this.client.getContainer(this.containerId).exec({ Cmd: ["bash", "-c", script], AttachStdout: true, AttachStderr: false });
-      return { exec, stream: await exec.start({ hijack: true, stdin: false }) };
+      const exec = await this.client.getContainer(this.containerId).exec({ Cmd: ["bash", "-c", script], AttachStdin: true, AttachStdout: true, AttachStderr: false });
+      return { exec, stream: await exec.start({ hijack: true, stdin: true }) };
     });
     const opened = await Promise.race([setup, aborted]);
     if (opened === "stopped") {

@@ -44,8 +44,9 @@ export interface Host {
   /**
    * Runs `bash -c <script>` long-lived, handing its stdout to `onStdout` as it arrives (stderr is dropped),
    * until it exits or stop() is called. Never throws: a host that cannot run it resolves `ended` with an error.
-   * stop() cuts the stream; whether that kills the command depends on the transport (Docker: not by itself),
-   * so a stream script must end itself when its stdout is gone (see probes' `streamLoop`).
+   * The script's stdin stays open, silent, while the stream runs and reaches EOF once it is stopped or cut.
+   * Cutting the stream does not by itself kill the command (Docker keeps an exec running when its client goes),
+   * so a stream script must end itself at that EOF (see probes' `streamLoop`).
    */
   stream(script: string, onStdout: (chunk: string) => void): StreamHandle;
   /** Writes `content` to `path` on the host (mode 0644 unless given), creating parent dirs. */

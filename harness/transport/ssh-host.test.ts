@@ -144,11 +144,11 @@ describe("SshHost over a real SSH server on loopback", () => {
     await h.close();
   });
 
-  it("stop() ends a never-ending loop: the channel closes and the loop dies at its next print", async () => {
+  it("stop() ends a never-ending loop: its stdin reaches EOF and the channel closes", async () => {
     const h = new SshHost(target());
     const pidFile = join(mkdtempSync(join(tmpdir(), "haproof-ssh-")), "pid");
     let text = "";
-    const s = h.stream(`echo $$ > ${pidFile}; while :; do echo tick || exit 0; sleep 0.05; done`, (c) => (text += c));
+    const s = h.stream(`echo $$ > ${pidFile}; while :; do echo tick; read -r -t 0.05 _; [ $? -gt 128 ] || exit 0; done`, (c) => (text += c));
     await expect.poll(() => text.split("tick").length > 2, { timeout: 3000 }).toBe(true);
     await s.stop();
     expect((await s.ended).error).toBe("stopped");

@@ -71,8 +71,8 @@ export class SshHost implements Host {
 
   /**
    * Streams `bash -c <script>`'s stdout (through sudo when the site asks) on an exec channel of the shared
-   * connection; see {@link Host.stream}. stop() sends TERM (where the server honours signals) and closes the
-   * channel, whose closed stdout ends a script that prints. A failed connection resolves `ended` with its error.
+   * connection; see {@link Host.stream}. stop() sends EOF on its stdin and TERM (where the server honours signals),
+   * and closes the channel. A failed connection resolves `ended` with its error.
    */
   stream(script: string, onStdout: (chunk: string) => void): StreamHandle {
     let stopped = false;
@@ -81,6 +81,7 @@ export class SshHost implements Host {
     const ended = new Promise<StreamEnd>((resolve) => (finish = resolve));
     const cut = (ch: ClientChannel) => {
       try {
+        ch.end();
         ch.signal("TERM");
       } catch {
         // The channel may be gone already; closing it below is what matters.
@@ -100,7 +101,7 @@ export class SshHost implements Host {
           exitCode = c ?? (signal ? 128 : null);
         });
         ch.on("close", () => finish(stopped ? { exitCode, error: "stopped" } : { exitCode }));
-        ch.end();
+        // stdin stays open until stop(): its EOF is what ends a stream script.
         if (stopped) cut(ch);
       });
     };
