@@ -12,15 +12,17 @@ export const VIP_UNANSWERED_SUBJECT: Subject = { kind: "vip-unanswered" };
 
 /**
  * A sampler whose rounds read `hosts`' answers to `argv` from one long-lived stream per host (a `streamLoop` every
- * `periodMs`), not an exec per round: `answer(host)` is the latest successful output at most 3 periods old, or null.
+ * `periodMs`, each run bounded by `timeoutMs` as the one-shot reader bounds its exec), not an exec per round:
+ * `answer(host)` is the latest successful output at most 3 periods old, or null.
  */
 function streamedSampler(
   hosts: readonly Host[],
   argv: readonly string[],
+  timeoutMs: number,
   o: Omit<SamplerOptions, "read" | "onStart" | "onStop"> & { periodMs: number },
   read: (answer: (h: Host) => string | null) => ReturnType<SamplerOptions["read"]>,
 ): Sampler {
-  const reader = new StreamedReader(hosts, streamLoop(argv, o.periodMs));
+  const reader = new StreamedReader(hosts, streamLoop(argv, o.periodMs, timeoutMs));
   const maxAgeMs = 3 * o.periodMs;
   return new Sampler({
     ...o,
@@ -42,7 +44,7 @@ function streamedSampler(
 export function vipSampler(running: Site<BaseTopology>, history: History, periodMs = 500): Sampler {
   const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
   const names = running.topology.vips.map((v) => v.name);
-  return streamedSampler(candidates, IP_ADDR_ARGV, { history, name: "vip-owner", periodMs }, async (answer) => {
+  return streamedSampler(candidates, IP_ADDR_ARGV, 5_000, { history, name: "vip-owner", periodMs }, async (answer) => {
     const vips = names.map((name) => ({ name, address: running.vipAddress(name) }));
     const r = holdersFromAnswers(
       vips,
@@ -56,7 +58,7 @@ export function vipSampler(running: Site<BaseTopology>, history: History, period
 /** Samples `wsrep:<node>` = {size, status, state, ready} for every data host ("down" for a host that gave no answer). */
 export function wsrepSampler(running: Site, history: History, periodMs = 1000): Sampler {
   const hosts = running.hostsOf("datahost");
-  return streamedSampler(hosts, WSREP_STATUS_ARGV, { history, name: "wsrep", periodMs }, async (answer) =>
+  return streamedSampler(hosts, WSREP_STATUS_ARGV, 10_000, { history, name: "wsrep", periodMs }, async (answer) =>
     hosts.map((h) => {
       const out = answer(h);
       return [{ kind: "wsrep", host: h.name }, out === null ? { ...GALERA_DOWN } : parseWsrepStatus(out)] as const;
@@ -70,7 +72,7 @@ export function wsrepSampler(running: Site, history: History, periodMs = 1000): 
  */
 export function placementSampler(running: Site<BaseTopology>, history: History, periodMs = 1000): Sampler {
   const hosts = [...running.hostsOf("controller"), ...running.hostsOf("cwnode")];
-  return streamedSampler(hosts, CRM_MON_ARGV, { history, name: "placement", periodMs }, async (answer) =>
+  return streamedSampler(hosts, CRM_MON_ARGV, 15_000, { history, name: "placement", periodMs }, async (answer) =>
     hosts.flatMap((h) => {
       const out = answer(h);
       if (out === null) return [];

@@ -14,9 +14,10 @@ describe("streamLoop", () => {
     );
     expect(streamLoop(["mariadb", "-e", "SHOW STATUS WHERE a IN ('x')"], 1000)).toContain("mariadb -e 'SHOW STATUS WHERE a IN ('\\''x'\\'')' </dev/null 2>/dev/null;");
     expect(streamLoop(["true"], 1000)).toContain("read -r -t 1 _;");
+    expect(streamLoop(["crm_mon", "-1"], 1000, 15_000)).toContain("; timeout -k 1 15 crm_mon -1 </dev/null");
   });
 
-  const run = (argv: string[], periodMs: number) => spawn("bash", ["-c", streamLoop(argv, periodMs)], { stdio: ["pipe", "pipe", "ignore"] });
+  const run = (argv: string[], periodMs: number, timeoutMs?: number) => spawn("bash", ["-c", streamLoop(argv, periodMs, timeoutMs)], { stdio: ["pipe", "pipe", "ignore"] });
   const exited = (p: ReturnType<typeof run>) => new Promise<number | null>((r) => p.on("exit", (code) => r(code)));
 
   it("runs under bash into records at the period while its stdin is open, and ends at stdin's EOF", async () => {
@@ -30,6 +31,17 @@ describe("streamLoop", () => {
     p.stdin.end();
     expect(await exited(p)).toBe(0);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it("kills a run past its timeout, which then counts as failed, and goes on", async () => {
+    const p = run(["bash", "-c", "echo started; sleep 5"], 20, 200);
+    const s = new RecordSplitter();
+    const records: unknown[] = [];
+    p.stdout.setEncoding("utf8").on("data", (c: string) => records.push(...s.push(c)));
+    await expect.poll(() => records.length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+    expect(records[0]).toEqual({ stdout: "started\n", exitCode: 124 });
+    p.stdin.end();
+    await exited(p);
   });
 
   it("ends itself when its stdout is closed, its stdin still open", async () => {

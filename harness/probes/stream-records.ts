@@ -6,17 +6,20 @@ export const SAMPLE_MARK = "@@haproof-sample";
 export const END_MARK = "@@haproof-end";
 
 /**
- * A bash script that runs `argv` forever, every `periodMs` after the last run ended, printing each run's stdout
+ * A bash script that runs `argv` forever, every `periodMs` after the last run ended (each run killed after
+ * `timeoutMs` when given, by coreutils `timeout`: exit 124, so a hung run does not stall the loop), printing each run's stdout
  * between {@link SAMPLE_MARK} and `END_MARK <exit code>` lines (stderr and stdin cut off, so the record is what
  * the one-shot reader parses). It ends itself once its stream is gone, since Docker does not kill an exec whose
  * client left: it waits out the period in `read -t` on its stdin, which `Host.stream` holds open, so EOF
  * there (the stream stopped or cut) ends it at once, or after the run in progress; and a marker's echo to a
  * closed stdout (EPIPE, or SIGPIPE killing bash) ends it at its next print. Pure.
  */
-export function streamLoop(argv: readonly string[], periodMs: number): string {
-  const wait = (periodMs / 1000).toFixed(3).replace(/\.?0+$/, "");
+export function streamLoop(argv: readonly string[], periodMs: number, timeoutMs?: number): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(3).replace(/\.?0+$/, "");
+  const wait = seconds(periodMs);
+  const cmd = shellQuote(timeoutMs ? ["timeout", "-k", "1", seconds(timeoutMs), ...argv] : argv);
   // read -t: status > 128 when the period passed; 1 at EOF (and 0 for input, never sent): then stop.
-  return `while :; do echo ${SAMPLE_MARK} || exit 0; ${shellQuote(argv)} </dev/null 2>/dev/null; echo "${END_MARK} $?" || exit 0; read -r -t ${wait} _; [ $? -gt 128 ] || exit 0; done`;
+  return `while :; do echo ${SAMPLE_MARK} || exit 0; ${cmd} </dev/null 2>/dev/null; echo "${END_MARK} $?" || exit 0; read -r -t ${wait} _; [ $? -gt 128 ] || exit 0; done`;
 }
 
 /** One complete run of a {@link streamLoop}'s command: its stdout and exit code. */
