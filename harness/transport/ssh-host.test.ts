@@ -39,6 +39,9 @@ beforeAll(async () => {
             return ch.end();
           }
           const p = spawn("bash", ["-c", info.command]);
+          // A stream's client may close its side after the command is gone, or the other way round.
+          p.stdin.on("error", () => undefined);
+          ch.on("error", () => undefined);
           ch.pipe(p.stdin);
           p.stdout.pipe(ch, { end: false });
           p.stderr.pipe(ch.stderr, { end: false });

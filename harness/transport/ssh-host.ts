@@ -76,10 +76,12 @@ export class SshHost implements Host {
    */
   stream(script: string, onStdout: (chunk: string) => void): StreamHandle {
     let stopped = false;
+    let closed = false;
     let channel: ClientChannel | undefined;
     let finish!: (end: StreamEnd) => void;
     const ended = new Promise<StreamEnd>((resolve) => (finish = resolve));
     const cut = (ch: ClientChannel) => {
+      if (closed) return;
       try {
         ch.end();
         ch.signal("TERM");
@@ -97,10 +99,15 @@ export class SshHost implements Host {
         ch.setEncoding("utf8");
         ch.on("data", onStdout);
         ch.stderr.resume();
+        // A long-lived channel can fail under us (connection lost): its close, which always follows, ends the stream.
+        ch.on("error", () => undefined);
         ch.on("exit", (c: number | null, signal?: string) => {
           exitCode = c ?? (signal ? 128 : null);
         });
-        ch.on("close", () => finish(stopped ? { exitCode, error: "stopped" } : { exitCode }));
+        ch.on("close", () => {
+          closed = true;
+          finish(stopped ? { exitCode, error: "stopped" } : { exitCode });
+        });
         // stdin stays open until stop(): its EOF is what ends a stream script.
         if (stopped) cut(ch);
       });
