@@ -1,11 +1,11 @@
 export type { SiteView } from "../site/site-view.ts";
-export { galeraStatus } from "./galera-status.ts";
+export { galeraStatus, parseWsrepStatus, GALERA_DOWN, WSREP_STATUS_ARGV } from "./galera-status.ts";
 export type { GaleraStatus } from "./galera-status.ts";
 export { lbStatus, activeBackend, HAPROXY_ADMIN_SOCKET, HAPROXY_DB_PROXY } from "./lb-status.ts";
 export type { LbStatus, HaproxyServerStat } from "./lb-status.ts";
-export { vipHolderReport, vipHolders } from "./vip-holders.ts";
+export { vipHolderReport, vipHolders, holdersFromAnswers, IP_ADDR_ARGV } from "./vip-holders.ts";
 export type { VipHolderReport } from "./vip-holders.ts";
-export { pacemakerStatus } from "./pacemaker-status.ts";
+export { pacemakerStatus, parseCrmMonXml, CRM_MON_ARGV } from "./pacemaker-status.ts";
 export type { PacemakerStatus } from "./pacemaker-status.ts";
 export { rabbitStatus } from "./rabbitmq-status.ts";
 export type { RabbitStatus } from "./rabbitmq-status.ts";

@@ -33,6 +33,9 @@ interface CrmMonXml {
 // Elements that may repeat are always arrays, so one and many read the same way.
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["node", "resource", "group", "clone"].includes(name) });
 
+/** The command {@link pacemakerStatus} runs. */
+export const CRM_MON_ARGV: readonly string[] = ["crm_mon", "-1", "--output-as=xml"];
+
 /** Parses `crm_mon -1 --output-as=xml` into a {@link PacemakerStatus}; resources on a node still joining are not counted. Pure. */
 export function parseCrmMonXml(text: string, observer: string): PacemakerStatus {
   const doc = (xml.parse(text) as CrmMonXml)["pacemaker-result"];
@@ -71,6 +74,6 @@ export function parseCrmMonXml(text: string, observer: string): PacemakerStatus 
 
 /** Runs crm_mon on `host` and parses it; throws CommandError if Pacemaker is not running there. Read-only. */
 export async function pacemakerStatus(host: Host): Promise<PacemakerStatus> {
-  const { stdout } = await host.exec(["crm_mon", "-1", "--output-as=xml"], { timeoutMs: 15_000 });
+  const { stdout } = await host.exec([...CRM_MON_ARGV], { timeoutMs: 15_000 });
   return parseCrmMonXml(stdout, host.name);
 }

@@ -27,6 +27,11 @@ function recording(): Host & { reached: string[] } {
     },
     readFile: async () => "",
     logs: async () => "",
+    stream: (script: string) => {
+      reached.push(`stream ${script}`);
+      const ended = Promise.resolve({ exitCode: 0 });
+      return { ended, stop: async () => void (await ended) };
+    },
   };
 }
 
@@ -71,6 +76,7 @@ describe("the preflight's read-only host", () => {
     for (const c of bad) await expect(h.exec(c)).rejects.toBeInstanceOf(NotReadOnlyError);
     await expect(h.exec(["ip", "-o", "addr", "show"], { user: "root" })).rejects.toBeInstanceOf(NotReadOnlyError);
     await expect(h.writeFile("/etc/haproxy/haproxy.cfg")).rejects.toThrow('ctl-1: refused "write /etc/haproxy/haproxy.cfg"');
+    expect(await h.stream("while :; do ip -o addr show; done").ended).toMatchObject({ exitCode: null, error: expect.stringMatching(/^ctl-1: refused "while/) });
     expect(inner.reached).toEqual([]);
   });
 

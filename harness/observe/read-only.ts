@@ -1,4 +1,4 @@
-import type { ExecOptions, ExecResult, Host } from "../transport/index.ts";
+import type { ExecOptions, ExecResult, Host, StreamHandle } from "../transport/index.ts";
 import { HAPROXY_ADMIN_SOCKET } from "./lb-status.ts";
 
 type Word = string | RegExp;
@@ -71,6 +71,12 @@ export class ReadOnlyHost implements Host {
     if (!isReadOnlyCommand(cmd) || opts?.user) return Promise.reject(new NotReadOnlyError(this.name, shown));
     this.ran.push(shown);
     return this.inner.exec(cmd, opts);
+  }
+
+  /** Always refused (a script is never on the list; a preflight samples nothing): `ended` says so at once, nothing is sent. */
+  stream(script: string): StreamHandle {
+    const ended = Promise.resolve({ exitCode: null, error: new NotReadOnlyError(this.name, script).message });
+    return { ended, stop: async () => void (await ended) };
   }
 
   /** Always refused: a preflight writes nothing. */

@@ -1,6 +1,9 @@
 import type { Host } from "../transport/host.ts";
 import type { SiteView } from "../site/site-view.ts";
 
+/** The command every candidate is asked: its IPv4 addresses, one per line. */
+export const IP_ADDR_ARGV: readonly string[] = ["ip", "-o", "addr", "show"];
+
 /** Whether `ip -o addr show` output carries `ip` as an IPv4 address on some interface; pure. */
 export function addrListHas(ipAddrOutput: string, ip: string): boolean {
   return ipAddrOutput.split("\n").some((l) => l.split(/\s+/).some((w, i, ws) => ws[i - 1] === "inet" && w.split("/")[0] === ip));
@@ -26,7 +29,7 @@ export function holdersFromAnswers(vips: readonly { name: string; address: strin
 /** One candidate's `ip -o addr show` output, or null when it cannot be asked (stopped, paused past the timeout). */
 async function addrList(h: Host): Promise<string | null> {
   try {
-    const r = await h.exec(["ip", "-o", "addr", "show"], { allowFail: true, timeoutMs: 5_000 });
+    const r = await h.exec([...IP_ADDR_ARGV], { allowFail: true, timeoutMs: 5_000 });
     return r.exitCode === 0 ? r.stdout : null;
   } catch {
     return null;

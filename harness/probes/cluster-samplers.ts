@@ -1,11 +1,39 @@
 import type { Site } from "../site/index.ts";
 import type { BaseTopology } from "../../topologies/kinds.ts";
 import type { History, Subject } from "../history/index.ts";
-import { galeraStatus, pacemakerStatus, vipHolderReport } from "../observe/index.ts";
-import { Sampler } from "./sampler.ts";
+import type { Host } from "../transport/index.ts";
+import { CRM_MON_ARGV, GALERA_DOWN, holdersFromAnswers, IP_ADDR_ARGV, parseCrmMonXml, parseWsrepStatus, WSREP_STATUS_ARGV } from "../observe/index.ts";
+import { Sampler, type SamplerOptions } from "./sampler.ts";
+import { streamLoop } from "./stream-records.ts";
+import { StreamedReader } from "./streamed-reader.ts";
 
 /** Subject of the sample, recorded just before each round's `vip:<name>` samples, naming the hosts that did not answer that round. */
 export const VIP_UNANSWERED_SUBJECT: Subject = { kind: "vip-unanswered" };
+
+/**
+ * A sampler whose rounds read `hosts`' answers to `argv` from one long-lived stream per host (a `streamLoop` every
+ * `periodMs`, each run bounded by `timeoutMs` as the one-shot reader bounds its exec), not an exec per round:
+ * `answer(host)` is the latest successful output at most 3 periods old, or null.
+ */
+function streamedSampler(
+  hosts: readonly Host[],
+  argv: readonly string[],
+  timeoutMs: number,
+  o: Omit<SamplerOptions, "read" | "onStart" | "onStop"> & { periodMs: number },
+  read: (answer: (h: Host) => string | null) => ReturnType<SamplerOptions["read"]>,
+): Sampler {
+  const reader = new StreamedReader(hosts, streamLoop(argv, o.periodMs, timeoutMs));
+  const maxAgeMs = 3 * o.periodMs;
+  return new Sampler({
+    ...o,
+    onStart: async () => {
+      reader.start();
+      await reader.firstRecords(maxAgeMs);
+    },
+    onStop: () => reader.stop(),
+    read: () => read((h) => reader.latest(h.name, maxAgeMs)),
+  });
+}
 
 /**
  * Samples `vip:<name>` = holder host names for every VIP, asking every host of the roles
@@ -16,29 +44,26 @@ export const VIP_UNANSWERED_SUBJECT: Subject = { kind: "vip-unanswered" };
 export function vipSampler(running: Site<BaseTopology>, history: History, periodMs = 500): Sampler {
   const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
   const names = running.topology.vips.map((v) => v.name);
-  return new Sampler({
-    history,
-    name: "vip-owner",
-    periodMs,
-    read: async () => {
-      const r = await vipHolderReport(running, names, candidates);
-      return [[VIP_UNANSWERED_SUBJECT, r.unanswered], ...names.map((n) => [{ kind: "vip", vip: n }, r.holders[n] ?? []] as const)];
-    },
+  return streamedSampler(candidates, IP_ADDR_ARGV, 5_000, { history, name: "vip-owner", periodMs }, async (answer) => {
+    const vips = names.map((name) => ({ name, address: running.vipAddress(name) }));
+    const r = holdersFromAnswers(
+      vips,
+      candidates.map((h) => h.name),
+      candidates.map(answer),
+    );
+    return [[VIP_UNANSWERED_SUBJECT, r.unanswered], ...names.map((n) => [{ kind: "vip", vip: n }, r.holders[n] ?? []] as const)];
   });
 }
 
-/** Samples `wsrep:<node>` = {size, status, state, ready} for every data host. */
+/** Samples `wsrep:<node>` = {size, status, state, ready} for every data host ("down" for a host that gave no answer). */
 export function wsrepSampler(running: Site, history: History, periodMs = 1000): Sampler {
-  return new Sampler({
-    history,
-    name: "wsrep",
-    periodMs,
-    read: async () => {
-      const hosts = running.hostsOf("datahost");
-      const st = await Promise.all(hosts.map((h) => galeraStatus(h)));
-      return hosts.map((h, i) => [{ kind: "wsrep", host: h.name }, st[i]] as const);
-    },
-  });
+  const hosts = running.hostsOf("datahost");
+  return streamedSampler(hosts, WSREP_STATUS_ARGV, 10_000, { history, name: "wsrep", periodMs }, async (answer) =>
+    hosts.map((h) => {
+      const out = answer(h);
+      return [{ kind: "wsrep", host: h.name }, out === null ? { ...GALERA_DOWN } : parseWsrepStatus(out)] as const;
+    }),
+  );
 }
 
 /**
@@ -46,22 +71,17 @@ export function wsrepSampler(running: Site, history: History, periodMs = 1000): 
  * as `placement:<observer>` (a partitioned cluster has one view per side).
  */
 export function placementSampler(running: Site<BaseTopology>, history: History, periodMs = 1000): Sampler {
-  return new Sampler({
-    history,
-    name: "placement",
-    periodMs,
-    read: async () => {
-      const views = await Promise.all(
-        [...running.hostsOf("controller"), ...running.hostsOf("cwnode")].map(async (h) => {
-          try {
-            const s = await pacemakerStatus(h);
-            return [{ kind: "placement", host: h.name } satisfies Subject, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const;
-          } catch {
-            return undefined;
-          }
-        }),
-      );
-      return views.filter((v) => v !== undefined);
-    },
-  });
+  const hosts = [...running.hostsOf("controller"), ...running.hostsOf("cwnode")];
+  return streamedSampler(hosts, CRM_MON_ARGV, 15_000, { history, name: "placement", periodMs }, async (answer) =>
+    hosts.flatMap((h) => {
+      const out = answer(h);
+      if (out === null) return [];
+      try {
+        const s = parseCrmMonXml(out, h.name);
+        return [[{ kind: "placement", host: h.name } satisfies Subject, { quorate: s.quorate, online: s.online, runningOn: s.runningOn, failed: s.failed }] as const];
+      } catch {
+        return [];
+      }
+    }),
+  );
 }

@@ -11,6 +11,10 @@ export interface SamplerOptions {
   periodMs?: number;
   /** Reads the current state; returns [subject, value] pairs to record, in order. A throw records nothing this round. */
   read: () => Promise<ReadonlyArray<readonly [Subject, unknown]>>;
+  /** Runs before the first round (e.g. opens the streams `read` reads); awaited. A throw is ignored. */
+  onStart?: () => Promise<void>;
+  /** Runs after the last round, once stop() was asked (e.g. closes those streams); awaited. A throw is ignored. */
+  onStop?: () => Promise<void>;
 }
 
 /** Records `sample` events of cluster state at a fixed period, one read at a time. Never throws. */
@@ -24,6 +28,7 @@ export class Sampler extends BackgroundLoop {
 
   protected async run(): Promise<void> {
     const period = this.o.periodMs ?? 500;
+    await this.o.onStart?.().catch(() => undefined);
     while (this.running) {
       const t0 = performance.now();
       try {
@@ -34,5 +39,6 @@ export class Sampler extends BackgroundLoop {
       const wait = period - (performance.now() - t0);
       if (wait > 0 && this.running) await delay(wait);
     }
+    await this.o.onStop?.().catch(() => undefined);
   }
 }

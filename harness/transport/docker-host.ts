@@ -4,7 +4,7 @@ import { dirname, basename } from "node:path";
 import type Docker from "dockerode";
 import { CommandError } from "./command-error.ts";
 import { ExecGate } from "./exec-gate.ts";
-import type { ExecOptions, ExecResult, Host } from "./host.ts";
+import type { ExecOptions, ExecResult, Host, StreamEnd, StreamHandle } from "./host.ts";
 
 /** A {@link Host} backed by a Docker container through dockerode (works for containers started by an earlier process too). */
 export class DockerHost implements Host {
@@ -62,6 +62,64 @@ export class DockerHost implements Host {
     const result = { exitCode: ExitCode ?? -1, stdout: Buffer.concat(chunks.out).toString(), stderr: Buffer.concat(chunks.err).toString() };
     if (result.exitCode !== 0 && !opts.allowFail) throw new CommandError(this.name, shown, result.exitCode, result.stderr, result.stdout);
     return result;
+  }
+
+  /**
+   * Streams `bash -c <script>`'s stdout; see {@link Host.stream}. Only the exec's setup passes the gate (a pause
+   * waits for that, never for the stream, which does not finish): a paused container's stream just goes silent.
+   * stop() destroys the hijacked stream, which does not kill the command in the container (dockerd keeps it
+   * running, discarding its output) but does close its stdin (exec's CloseStdin): the script must end at that EOF.
+   * An exec the container refuses (stopped, paused) resolves `ended` with the error.
+   */
+  stream(script: string, onStdout: (chunk: string) => void): StreamHandle {
+    const stop = new AbortController();
+    const ended = this.runStream(script, onStdout, stop.signal).catch((e: unknown): StreamEnd => ({ exitCode: null, error: e instanceof Error ? e.message : String(e) }));
+    return {
+      ended,
+      stop: async () => {
+        stop.abort();
+        await ended;
+      },
+    };
+  }
+
+  private async runStream(script: string, onStdout: (chunk: string) => void, signal: AbortSignal): Promise<StreamEnd> {
+    const aborted = new Promise<"stopped">((resolve) => signal.addEventListener("abort", () => resolve("stopped"), { once: true }));
+    const setup = this.gate.pass(async () => {
+      const exec = await this.client.getContainer(this.containerId).exec({ Cmd: ["bash", "-c", script], AttachStdin: true, AttachStdout: true, AttachStderr: false });
+      return { exec, stream: await exec.start({ hijack: true, stdin: true }) };
+    });
+    const opened = await Promise.race([setup, aborted]);
+    if (opened === "stopped") {
+      // Set up after stop(): cut it as soon as it exists.
+      setup.then(
+        (o) => o.stream.destroy(),
+        () => undefined,
+      );
+      return { exitCode: null, error: "stopped" };
+    }
+    const { exec, stream } = opened;
+    const out = new PassThrough();
+    out.setEncoding("utf8");
+    out.on("data", onStdout);
+    this.client.modem.demuxStream(stream, out, new PassThrough().resume());
+    const cut = await Promise.race([
+      new Promise<string | undefined>((resolve) => {
+        stream.on("end", () => resolve(undefined));
+        stream.on("close", () => resolve(undefined));
+        stream.on("error", (e: Error) => resolve(e.message));
+      }),
+      aborted,
+    ]);
+    if (cut === "stopped") {
+      stream.destroy();
+      return { exitCode: null, error: "stopped" };
+    }
+    const exitCode = await exec.inspect().then(
+      (i) => i.ExitCode ?? null,
+      () => null,
+    );
+    return cut ? { exitCode, error: cut } : { exitCode };
   }
 
   /** Writes a file through the Docker archive API; creates parent directories. */

@@ -1,4 +1,4 @@
-export type { Host, ExecOptions, ExecResult } from "./host.ts";
+export type { Host, ExecOptions, ExecResult, StreamEnd, StreamHandle } from "./host.ts";
 export { CommandError } from "./command-error.ts";
 export { DockerHost } from "./docker-host.ts";
 export { ExecGate } from "./exec-gate.ts";

@@ -39,6 +39,9 @@ beforeAll(async () => {
             return ch.end();
           }
           const p = spawn("bash", ["-c", info.command]);
+          // A stream's client may close its side after the command is gone, or the other way round.
+          p.stdin.on("error", () => undefined);
+          ch.on("error", () => undefined);
           ch.pipe(p.stdin);
           p.stdout.pipe(ch, { end: false });
           p.stderr.pipe(ch.stderr, { end: false });
@@ -46,6 +49,8 @@ beforeAll(async () => {
             ch.exit(code ?? 1);
             ch.end();
           });
+          // As sshd does: a closed channel closes the command's stdout (its next write gets EPIPE).
+          ch.on("close", () => p.stdout.destroy());
         }),
       ),
     );
@@ -55,6 +60,15 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 afterAll(() => server.close());
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const target = (patch: Partial<SshTarget> = {}): SshTarget => ({
   name: "ctl-1",
@@ -117,6 +131,40 @@ describe("SshHost over a real SSH server on loopback", () => {
     expect((await h.exec("echo again")).stdout).toBe("again\n");
     expect(sessions.length).toBe(before + 1);
     await h.close();
+  });
+
+  it("streams stdout as it arrives, and ends with the exit code", async () => {
+    const h = new SshHost(target());
+    const chunks: { text: string; at: number }[] = [];
+    const t0 = performance.now();
+    const s = h.stream("for i in 1 2 3; do echo $i; sleep 0.1; done; echo err >&2; exit 5", (text) => chunks.push({ text, at: performance.now() - t0 }));
+    const end = await s.ended;
+    const ended = performance.now() - t0;
+    expect(end).toEqual({ exitCode: 5 });
+    expect(chunks.map((c) => c.text).join("")).toBe("1\n2\n3\n");
+    expect(chunks[0]!.at).toBeLessThan(ended - 150);
+    await s.stop();
+    await h.close();
+  });
+
+  it("stop() ends a never-ending loop: its stdin reaches EOF and the channel closes", async () => {
+    const h = new SshHost(target());
+    const pidFile = join(mkdtempSync(join(tmpdir(), "haproof-ssh-")), "pid");
+    let text = "";
+    const s = h.stream(`echo $$ > ${pidFile}; while :; do echo tick; read -r -t 0.05 _; [ $? -gt 128 ] || exit 0; done`, (c) => (text += c));
+    await expect.poll(() => text.split("tick").length > 2, { timeout: 3000 }).toBe(true);
+    await s.stop();
+    expect((await s.ended).error).toBe("stopped");
+    const pid = Number(readFileSync(pidFile, "utf8"));
+    await expect.poll(() => alive(pid), { timeout: 3000 }).toBe(false);
+    // The connection is still good for the next command.
+    expect((await h.exec("echo after")).stdout).toBe("after\n");
+    await h.close();
+  });
+
+  it("a stream to a host that cannot be reached ends with the error, never throws", async () => {
+    const s = new SshHost(target({ port: 1, connectTimeoutMs: 2000 })).stream("echo never", () => undefined);
+    expect(await s.ended).toMatchObject({ exitCode: null, error: expect.stringMatching(/ECONNREFUSED/) });
   });
 
   it("refuses a host key other than the pinned one, and a client key the host does not accept, running nothing", async () => {

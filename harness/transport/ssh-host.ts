@@ -1,6 +1,6 @@
-import { Client, type ConnectConfig } from "ssh2";
+import { type ClientChannel, Client, type ConnectConfig } from "ssh2";
 import { CommandError } from "./command-error.ts";
-import type { ExecOptions, ExecResult, Host } from "./host.ts";
+import type { ExecOptions, ExecResult, Host, StreamEnd, StreamHandle } from "./host.ts";
 import { shellQuote } from "./shell-quote.ts";
 
 /** How to reach one host over SSH. The host key is always verified: pinned here, never skipped. */
@@ -67,6 +67,71 @@ export class SshHost implements Host {
   /** Runs a command; see {@link Host.exec}. A dropped connection is reopened once before the command fails. */
   async exec(cmd: string | string[], opts: ExecOptions = {}): Promise<ExecResult> {
     return this.run(this.command(cmd, opts.user), typeof cmd === "string" ? cmd : cmd.join(" "), opts);
+  }
+
+  /**
+   * Streams `bash -c <script>`'s stdout (through sudo when the site asks) on an exec channel of the shared
+   * connection; see {@link Host.stream}. stop() sends EOF on its stdin and TERM (where the server honours signals),
+   * and closes the channel. A failed connection resolves `ended` with its error.
+   */
+  stream(script: string, onStdout: (chunk: string) => void): StreamHandle {
+    let stopped = false;
+    let closed = false;
+    let channel: ClientChannel | undefined;
+    let finish!: (end: StreamEnd) => void;
+    const ended = new Promise<StreamEnd>((resolve) => (finish = resolve));
+    const cut = (ch: ClientChannel) => {
+      if (closed) return;
+      try {
+        ch.end();
+        ch.signal("TERM");
+      } catch {
+        // The channel may be gone already; closing it below is what matters.
+      }
+      ch.close();
+    };
+    const open = (client: Client) => {
+      if (stopped) return finish({ exitCode: null, error: "stopped" });
+      client.exec(this.command(script), (err, ch) => {
+        if (err) return finish({ exitCode: null, error: `exec channel: ${err.message}` });
+        let exitCode: number | null = null;
+        channel = ch;
+        ch.setEncoding("utf8");
+        ch.on("data", onStdout);
+        ch.stderr.resume();
+        // A long-lived channel can fail under us (connection lost): its close, which always follows, ends the stream.
+        ch.on("error", () => undefined);
+        ch.on("exit", (c: number | null, signal?: string) => {
+          exitCode = c ?? (signal ? 128 : null);
+        });
+        ch.on("close", () => {
+          closed = true;
+          finish(stopped ? { exitCode, error: "stopped" } : { exitCode });
+        });
+        // stdin stays open until stop(): its EOF is what ends a stream script.
+        if (stopped) cut(ch);
+      });
+    };
+    this.connection().then(
+      (client) => {
+        try {
+          open(client);
+        } catch (e) {
+          finish({ exitCode: null, error: `exec channel: ${(e as Error).message}` });
+        }
+      },
+      (e: Error) => finish({ exitCode: null, error: e.message }),
+    );
+    return {
+      ended,
+      stop: async () => {
+        stopped = true;
+        // Not open yet: end now; a channel that opens later is cut in its callback.
+        if (channel) cut(channel);
+        else finish({ exitCode: null, error: "stopped" });
+        await ended;
+      },
+    };
   }
 
   /** Writes `content` to `path` (mode 0644 unless given), creating its directory, through the command's stdin. */
