@@ -36,7 +36,7 @@ describe("the streamed samplers", () => {
     s.start();
     await settle();
     await s.stop();
-    expect(scripts).toEqual([streamLoop(IP_ADDR_ARGV, 50, 5_000), streamLoop(IP_ADDR_ARGV, 50, 5_000)]);
+    expect(scripts).toEqual([streamLoop(IP_ADDR_ARGV, 25, 5_000), streamLoop(IP_ADDR_ARGV, 25, 5_000)]); // twice a round
     const events = history.events();
     expect(samplesOf(events, { kind: "vip", vip: "db" })[0]?.value).toEqual(["lb-1"]);
     expect(samplesOf(events, { kind: "vip-unanswered" })[0]?.value).toEqual(["lb-2"]);
@@ -72,7 +72,7 @@ describe("the streamed samplers", () => {
     s.start();
     await settle();
     await s.stop();
-    expect(scripts[0]).toBe(streamLoop(CRM_MON_ARGV, 50, 15_000));
+    expect(scripts[0]).toBe(streamLoop(CRM_MON_ARGV, 25, 15_000)); // twice a round
     expect(samplesOf(history.events(), { kind: "placement", host: "controller-1" })[0]?.value).toEqual({ quorate: true, online: ["controller-1"], runningOn: { vip: ["controller-1"] }, failed: [] });
     expect(samplesOf(history.events(), { kind: "placement", host: "controller-2" })).toEqual([]);
     expect(samplesOf(history.events(), { kind: "placement", host: "controller-3" })).toEqual([]);

@@ -12,17 +12,17 @@ export const VIP_UNANSWERED_SUBJECT: Subject = { kind: "vip-unanswered" };
 
 /**
  * A sampler whose rounds read `hosts`' answers to `argv` from one long-lived stream per host (a `streamLoop` every
- * `periodMs`, each run bounded by `timeoutMs` as the one-shot reader bounds its exec), not an exec per round:
- * `answer(host)` is the latest successful output at most 3 periods old, or null.
+ * `loopMs`, default `periodMs`, each run bounded by `timeoutMs` as the one-shot reader bounds its exec), not an exec
+ * per round: `answer(host)` is the latest successful output at most 3 periods old, or null.
  */
 function streamedSampler(
   hosts: readonly Host[],
   argv: readonly string[],
   timeoutMs: number,
-  o: Omit<SamplerOptions, "read" | "onStart" | "onStop"> & { periodMs: number },
+  o: Omit<SamplerOptions, "read" | "onStart" | "onStop"> & { periodMs: number; loopMs?: number },
   read: (answer: (h: Host) => string | null) => ReturnType<SamplerOptions["read"]>,
 ): Sampler {
-  const reader = new StreamedReader(hosts, streamLoop(argv, o.periodMs, timeoutMs));
+  const reader = new StreamedReader(hosts, streamLoop(argv, o.loopMs ?? o.periodMs, timeoutMs));
   const maxAgeMs = 3 * o.periodMs;
   return new Sampler({
     ...o,
@@ -44,7 +44,9 @@ function streamedSampler(
 export function vipSampler(running: Site<BaseTopology>, history: History, periodMs = 500): Sampler {
   const candidates = running.hosts.filter((h) => h.role === "lb" || h.role === "controller" || h.role === "cwnode");
   const names = running.topology.vips.map((v) => v.name);
-  return streamedSampler(candidates, IP_ADDR_ARGV, 5_000, { history, name: "vip-owner", periodMs }, async (answer) => {
+  // Each host answers twice a round: the record a round reads is then at most half a round older than the sample,
+  // so the old holder's last "holds it" overlaps the new holder's first by at most the one sample a handover may.
+  return streamedSampler(candidates, IP_ADDR_ARGV, 5_000, { history, name: "vip-owner", periodMs, loopMs: periodMs / 2 }, async (answer) => {
     const vips = names.map((name) => ({ name, address: running.vipAddress(name) }));
     const r = holdersFromAnswers(
       vips,
@@ -72,7 +74,8 @@ export function wsrepSampler(running: Site, history: History, periodMs = 1000): 
  */
 export function placementSampler(running: Site<BaseTopology>, history: History, periodMs = 1000): Sampler {
   const hosts = [...running.hostsOf("controller"), ...running.hostsOf("cwnode")];
-  return streamedSampler(hosts, CRM_MON_ARGV, 15_000, { history, name: "placement", periodMs }, async (answer) =>
+  // Twice a round, as for the VIPs: a record's age plus one round stays inside the placementSampleMs budget.
+  return streamedSampler(hosts, CRM_MON_ARGV, 15_000, { history, name: "placement", periodMs, loopMs: periodMs / 2 }, async (answer) =>
     hosts.flatMap((h) => {
       const out = answer(h);
       if (out === null) return [];

@@ -31,9 +31,9 @@ export const PINNED = {
   /** The probes' op timeouts (keystone-probe.ts 3 s, glance-probe.ts 5 s): an op in flight fails at it. */
   keystoneOpMs: 3_000,
   glanceOpMs: 5_000,
-  /** The VIP sampler (cluster-samplers.ts): one 500 ms round late, plus an exec's latency under load. Budget. */
+  /** The VIP sampler (cluster-samplers.ts): one 500 ms round late, plus its record's age (a 250 ms loop) and ip's latency under load. Budget. */
   vipSampleMs: 2_000,
-  /** The placement sampler: one 1 s round late, plus crm_mon's latency under load. Budget. */
+  /** The placement sampler: one 1 s round late, plus its record's age (a 500 ms loop) and crm_mon's latency under load. Budget. */
   placementSampleMs: 2_000,
   /** DC election (when the DC died), the scheduler and the transition's dispatch. Budget (no timing pins it; well under 1 s unloaded). */
   pcmkTransitionMs: 3_000,
