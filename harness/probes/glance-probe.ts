@@ -22,7 +22,7 @@ export interface GlanceProbeOptions {
  */
 export function glanceProbe(o: GlanceProbeOptions): OpLoop {
   const tokens = new Map<number, string>();
-  // 5 s: a 1 MiB download's own timeout (glance-client.ts); a token issue before it has 3 s of its own.
+  // 5 s: a download's own timeout (glance-client.ts); a token issue before it has 3 s of its own.
   return new OpLoop({ process: "glance", history: o.history, rateHz: o.rateHz, timeoutMs: 5000 }, (i, lane) => ({
     f: i % 5 === 4 ? "list" : "download",
     run: async () => {

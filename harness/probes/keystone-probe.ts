@@ -10,7 +10,7 @@ export interface KeystoneProbeOptions {
   /** http://<Controller_VIP>:5000 */
   base: string;
   rateHz?: number;
-  /** Issue a new token every `issueEvery` ops; validate an earlier one otherwise. Default 3. */
+  /** Issue a new token every `issueEvery` ops; validate an earlier one otherwise. Default 10: one password authentication a second. */
   issueEvery?: number;
 }
 
@@ -21,7 +21,8 @@ export interface KeystoneProbeOptions {
  */
 export function keystoneProbe(o: KeystoneProbeOptions): OpLoop {
   const picker = new LeastRecent<string>();
-  const every = o.issueEvery ?? 3;
+  // A password authentication costs Keystone a password hash; once a second still gives every check its tokens.
+  const every = o.issueEvery ?? 10;
   // 3 s: each request's own timeout (keystone-client.ts).
   return new OpLoop({ process: "keystone", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i) => {
     if (picker.size === 0 || i % every === 0)
