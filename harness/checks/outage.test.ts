@@ -28,6 +28,17 @@ describe("outage", () => {
     probe(late, 100, "info", 3000);
     probe(late, 3200, "ok");
     expect(outage(late.events(), { maxOutageMs: 500 }).valid).toBe(false);
+    // An op invoked before the cut that hangs and then succeeds last changes nothing: the failure invoked after it
+    // but before the ok at 3600 is as stale as ever (measured in CI: a second 20 ms window from exactly this).
+    const lateOk = new SyntheticHistory();
+    probe(lateOk, 0, "ok");
+    probe(lateOk, 100, "ok", 4000); // invoked before the cut, completes ok at 4100
+    probe(lateOk, 200, "info", 3950); // invoked during the cut, times out at 4150
+    probe(lateOk, 300, "fail", 100); // refused at 400: the window opens
+    probe(lateOk, 3500, "ok", 100); // the service answers again at 3600
+    const w = outage(lateOk.events()).details.processes as Record<string, any>;
+    expect(w["tcp:db"].windows).toHaveLength(1);
+    expect(w["tcp:db"].windows[0]).toMatchObject({ startMs: 0, endMs: 3600 });
   });
 
   it("with stallMs, a frozen service's gap between oks is a window although nothing failed", () => {

@@ -57,7 +57,7 @@ export interface OutageOptions {
  * Outage windows per probe process. Ops are ordered by completion time (an invoke that never
  * completed counts as a failure at its invoke time). A window opens at the first fail/info after
  * an ok (or at the first op) and closes at the completion of the next ok; it starts at the
- * completion of the last ok before it. A failure invoked before that last ok was invoked opens none:
+ * completion of the last ok before it. A failure invoked before the latest invoke of any ok so far opens none:
  * an open loop's op that hung through a window already closed reports only that window's time. With
  * `stallMs`, a longer gap between two ok completions is a window too. False if a window exceeds
  * maxOutageMs or never closes; unknown if a process has no ops. Its metric is the longest window.
@@ -98,7 +98,8 @@ function windowsOf(ops: CompletedOp[], ms: (mono: string) => number, historyEndM
       if (open) windows.push(close(open, ms(at), true));
       else if (stallMs !== undefined && lastOk && ms(at) - ms(lastOk.at) > stallMs) windows.push(close({ start: ms(lastOk.at), narrowStart: ms(lastOk.at), failed: 0 }, ms(at), true));
       open = undefined;
-      lastOk = { at, invoked: o.invokeMono };
+      // The latest invoke of any ok so far: a late ok of an op invoked long ago does not make older failures new.
+      lastOk = { at, invoked: lastOk && compareMono(lastOk.invoked, o.invokeMono) > 0 ? lastOk.invoked : o.invokeMono };
     } else if (open) {
       open.failed++;
     } else if (!lastOk || compareMono(o.invokeMono, lastOk.invoked) > 0) {
