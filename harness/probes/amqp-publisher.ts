@@ -36,8 +36,8 @@ export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
     void closeWithin(cur.conn);
     if (lanes.get(lane) === cur) lanes.delete(lane);
   };
-  // 3 s: a publish waits this long for its confirm (pinned-timings.ts amqpPublishMs).
   const closeAll = () => Promise.all([...lanes.values()].map((l) => closeWithin(l.conn))).then(() => lanes.clear());
+  // 3 s: a publish waits this long for its confirm (pinned-timings.ts amqpPublishMs).
   return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000, onStop: closeAll }, (i, lane) => {
     const id = `m${i + 1}`;
     return {
