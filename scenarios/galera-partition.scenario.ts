@@ -51,7 +51,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       // A second client writes straight to the node about to be isolated (its own table, so its
       // sequence numbers never collide with the VIP writer's).
       await createSeqTable(vip, minorityTable);
-      const minority = mysqlWriter({ history: run.history, address: victimIp, table: minorityTable, process: "mysql-minority" });
+      const minority = mysqlWriter({ history: run.history, address: victimIp, table: minorityTable, process: "mysql-minority", maxInFlight: 1 });
       own.push(minority);
       minority.start();
       await run.until(`a baseline of 10 ok inserts straight to ${victim}`, () => completedOps(run.history.events(), { process: "mysql-minority" }).filter((o) => o.type === "ok").length >= 10, 60_000);
@@ -59,7 +59,7 @@ describe("galera-partition: the Galera writer is cut off from its two peers", ()
       const fault = await run.inject(partition(isolate(victim, names)));
       await run.until(`${victim} non-Primary`, async () => (await galeraStatus(running.host(victim))).status === "non-Primary", NON_PRIMARY_MS);
       // Once it says non-Primary, a reader tries the isolated node too: every read must be refused.
-      const reader = new OpLoop({ process: "mysql-minority-read", history: run.history, rateHz: 5, timeoutMs: 2000 }, () => ({
+      const reader = new OpLoop({ process: "mysql-minority-read", history: run.history, rateHz: 5, timeoutMs: 2000, maxInFlight: 1 }, () => ({
         f: "read",
         run: async () => {
           let connected = false;

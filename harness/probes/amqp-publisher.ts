@@ -13,6 +13,8 @@ export interface AmqpProbeOptions {
   /** Queue declare arguments (e.g. x-queue-type: quorum); the mirrored mode uses a policy instead. */
   queueArguments?: Record<string, string>;
   rateHz?: number;
+  /** The publisher's ops in flight at once; default: the open loop's lanes (see OpLoop). */
+  maxInFlight?: number;
 }
 
 interface Lane {
@@ -38,7 +40,7 @@ export function amqpPublisher(o: AmqpProbeOptions): OpLoop {
   };
   const closeAll = () => Promise.all([...lanes.values()].map((l) => closeWithin(l.conn))).then(() => lanes.clear());
   // 3 s: a publish waits this long for its confirm (pinned-timings.ts amqpPublishMs).
-  return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000, onStop: closeAll }, (i, lane) => {
+  return new OpLoop({ process: "amqp-publish", history: o.history, rateHz: o.rateHz, timeoutMs: 3000, maxInFlight: o.maxInFlight, onStop: closeAll }, (i, lane) => {
     const id = `m${i + 1}`;
     return {
       f: "publish",

@@ -12,6 +12,8 @@ export interface KeystoneProbeOptions {
   rateHz?: number;
   /** Issue a new token every `issueEvery` ops; validate an earlier one otherwise. Default 10: one password authentication a second. */
   issueEvery?: number;
+  /** Ops in flight at once; default: the open loop's lanes (see OpLoop). */
+  maxInFlight?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export function keystoneProbe(o: KeystoneProbeOptions): OpLoop {
   // A password authentication costs Keystone a password hash; once a second still gives every check its tokens.
   const every = o.issueEvery ?? 10;
   // 3 s: each request's own timeout (keystone-client.ts).
-  return new OpLoop({ process: "keystone", history: o.history, rateHz: o.rateHz, timeoutMs: 3000 }, (i) => {
+  return new OpLoop({ process: "keystone", history: o.history, rateHz: o.rateHz, timeoutMs: 3000, maxInFlight: o.maxInFlight }, (i) => {
     if (picker.size === 0 || i % every === 0)
       return {
         f: "issue",

@@ -12,6 +12,8 @@ export interface MysqlProbeOptions {
   table: string;
   rateHz?: number;
   process?: string;
+  /** Ops in flight at once; default: the open loop's lanes (see OpLoop). */
+  maxInFlight?: number;
 }
 
 /** Creates the sequence table through `address` (idempotent). */
@@ -32,7 +34,7 @@ export async function createSeqTable(address: string, table: string): Promise<vo
 export function mysqlWriter(o: MysqlProbeOptions): OpLoop {
   const lanes = new LaneConnections(o.address);
   // 2 s: a 1.5 s connect plus the insert; the statement's own 1.8 s timeout ends a hung one first.
-  return new OpLoop({ process: o.process ?? "mysql", history: o.history, rateHz: o.rateHz, timeoutMs: 2000, onStop: () => lanes.closeAll() }, (i, lane) => ({
+  return new OpLoop({ process: o.process ?? "mysql", history: o.history, rateHz: o.rateHz, timeoutMs: 2000, maxInFlight: o.maxInFlight, onStop: () => lanes.closeAll() }, (i, lane) => ({
     f: "insert",
     value: i + 1,
     run: (signal) => lanes.use(lane, signal, 1500, async (c) => void (await c.query({ sql: `INSERT INTO \`${o.table}\` (seq) VALUES (?)`, timeout: 1800 }, [i + 1]))),

@@ -30,7 +30,8 @@ export async function startMqClients(run: ScenarioRun, running: Site, queue: str
     first,
   );
   const o = { history: run.history, hosts, queue, queueArguments: queueArguments(running.topology) };
-  const publisher = amqpPublisher(o);
+  // Closed loop, as every scenario client for now (clients.ts says why).
+  const publisher = amqpPublisher({ ...o, maxInFlight: 1 });
   const consumer = new AmqpConsumer(o);
   const all: Probe[] = [publisher, consumer];
   run.record(

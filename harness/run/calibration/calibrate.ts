@@ -30,7 +30,7 @@ export async function calibrate(site: Site, kind: ProbeKind, freezeMs: number): 
   const tcp = k.spec ? undefined : tcpProbe({ history: run.history, label: "controller-vip", address: vip, port: 5000, rateHz: CALIBRATION_RATE_HZ });
   await run.perform(async () => {
     // A table of its own per run: a reused one refuses every insert after the first run as a duplicate.
-    if (k.spec) await run.clients({ ...k.spec, ...(k.spec.mysql ? { mysql: { table: `${k.spec.mysql.table}_${Date.now()}` } } : {}), rateHz: CALIBRATION_RATE_HZ });
+    if (k.spec) await run.clients({ ...k.spec, ...(k.spec.mysql ? { mysql: { table: `${k.spec.mysql.table}_${Date.now()}` } } : {}), rateHz: CALIBRATION_RATE_HZ, openLoop: true });
     tcp?.start();
     await run.until(`20 ok ${k.process} ops`, () => oks() >= 20, 60_000);
     const fault = await run.inject(cutClient(k.cut(site)));

@@ -69,6 +69,6 @@ export const KIND_CALIBRATIONS: Record<ProbeKind, KindCalibration> = {
     spec: { glance: true },
     cut: controllers,
     reconnectMs: 1000,
-    why: "a lane that failed first gets a new Keystone token, then downloads the 64 KiB image",
+    why: "a new Keystone token when the shared one was lost with the service, then the 64 KiB download",
   },
 };
