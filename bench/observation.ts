@@ -5,6 +5,7 @@ import { History } from "../harness/history/index.ts";
 import { startClients } from "../harness/run/clients.ts";
 import { type ObservationCost, observationDiff } from "./observation-report.ts";
 import { processCpuOver } from "./process-cpu-over.ts";
+import { benchClients } from "./bench-clients.ts";
 
 /** Settling before each measure: connections opened or closed, JIT. */
 const SETTLE_MS = 5000;
@@ -18,14 +19,7 @@ export async function observationCost(running: RunningTopology, seconds: number)
   await delay(SETTLE_MS);
   const idle = await processCpuOver(seconds * 1000);
   const history = new History();
-  const clients = await startClients(running, history, {
-    mysql: { table: `bench_observe_${Date.now()}` },
-    amqp: { queue: "haproof.bench" },
-    keystone: true,
-    glance: true,
-    vips: true,
-    placement: true,
-  });
+  const clients = await startClients(running, history, { ...benchClients("bench_observe"), vips: true, placement: true });
   try {
     await delay(SETTLE_MS);
     const observed = await processCpuOver(seconds * 1000);

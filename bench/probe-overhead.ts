@@ -5,17 +5,12 @@ import { OpLoop, tcpProbe } from "../harness/probes/index.ts";
 import { startClients } from "../harness/run/clients.ts";
 import { busyBetween, readMachineCpu } from "./machine-cpu.ts";
 import { describe } from "./stats.ts";
+import { benchClients } from "./bench-clients.ts";
 
 /** CPU of this process while 8 probes run at `rateHz`, as % of one core, and the probe loops' start lateness. */
 export async function probeOverhead(running: RunningTopology, seconds: number, rateHz = 10) {
   const history = new History();
-  const clients = await startClients(running, history, {
-    mysql: { table: `bench_${Date.now()}` },
-    amqp: { queue: "haproof.bench" },
-    keystone: true,
-    glance: true,
-    rateHz,
-  });
+  const clients = await startClients(running, history, { ...benchClients("bench"), rateHz });
   const extra = [
     // Not the DB VIP: MariaDB counts a connect with no handshake as an error of the client's host,
     // and every client reaches it from the load balancer's address, so 100 of these block the LB.
